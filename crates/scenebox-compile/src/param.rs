@@ -1,0 +1,264 @@
+//! The parameterized rewrite: every read of a window global becomes a read of the
+//! `Remotion`/`Extras` parameters, done on the resolved AST so that strings, properties and
+//! local bindings that merely share a name are never touched.
+
+use std::collections::HashSet;
+
+use swc_core::common::{Span, SyntaxContext, DUMMY_SP};
+use swc_core::ecma::{
+    ast::*,
+    atoms::Atom,
+    visit::{VisitMut, VisitMutWith},
+};
+
+use crate::context::SceneContext;
+use crate::dependencies::{global_source, GlobalSource, PHASE1_ONLY_GLOBALS};
+use crate::error::CompileWarning;
+use crate::imports::member;
+
+/// Rewrites window reads in `body` to parameter reads and wraps it as the parameterized
+/// artifact's function body: `return (function () { …body…; return Component; })();`.
+pub(crate) fn parameterize(
+    ctx: &SceneContext<'_>,
+    mut body: Vec<Stmt>,
+    component: &Atom,
+    unresolved: SyntaxContext,
+    warnings: &mut Vec<CompileWarning>,
+) -> Vec<Stmt> {
+    // Names the scene declares anywhere; a parameter alias must not be shadowed by them.
+    let declared = declared_names(&body, unresolved);
+    let remotion = crate::names::fresh_name("Remotion", &declared);
+    let extras = crate::names::fresh_name("Extras", &declared);
+    let mut rewrite = WindowRewrite {
+        ctx,
+        unresolved,
+        remotion: remotion.as_str().into(),
+        extras: extras.as_str().into(),
+        warnings,
+        reported: HashSet::new(),
+    };
+    body.visit_mut_with(&mut rewrite);
+
+    body.push(return_stmt(ident(component)));
+    let mut wrapped = Vec::with_capacity(2);
+    let aliases: Vec<(String, &str)> = [(remotion, "Remotion"), (extras, "Extras")]
+        .into_iter()
+        .filter(|(alias, param)| alias != param)
+        .collect();
+    if !aliases.is_empty() {
+        wrapped.push(Stmt::Decl(Decl::Var(Box::new(VarDecl {
+            span: DUMMY_SP,
+            ctxt: SyntaxContext::empty(),
+            kind: VarDeclKind::Const,
+            declare: false,
+            decls: aliases
+                .into_iter()
+                .map(|(alias, param)| VarDeclarator {
+                    span: DUMMY_SP,
+                    name: Pat::Ident(BindingIdent {
+                        id: ident(&alias.as_str().into()),
+                        type_ann: None,
+                    }),
+                    init: Some(Box::new(Expr::Ident(ident(&param.into())))),
+                    definite: false,
+                })
+                .collect(),
+        }))));
+    }
+    let scene_fn = Expr::Fn(FnExpr {
+        ident: None,
+        function: Box::new(Function {
+            body: Some(FunctionBody {
+                stmts: body,
+                ..Default::default()
+            }),
+            ..Default::default()
+        }),
+    });
+    wrapped.push(return_stmt(Expr::Call(CallExpr {
+        callee: Callee::Expr(Box::new(Expr::Paren(ParenExpr {
+            span: DUMMY_SP,
+            expr: Box::new(scene_fn),
+        }))),
+        ..Default::default()
+    })));
+    wrapped
+}
+
+/// `return <arg>;`
+pub(crate) fn return_stmt(arg: impl Into<Box<Expr>>) -> Stmt {
+    Stmt::Return(ReturnStmt {
+        span: DUMMY_SP,
+        arg: Some(arg.into()),
+    })
+}
+
+fn ident(name: &Atom) -> Ident {
+    Ident::new_no_ctxt(name.clone(), DUMMY_SP)
+}
+
+/// Names bound by the scene itself (identifiers the resolver did not leave unresolved), and
+/// every unresolved name too, so a fresh alias collides with nothing.
+fn declared_names(body: &Vec<Stmt>, _unresolved: SyntaxContext) -> HashSet<Atom> {
+    crate::names::mentioned_names(body)
+        .into_iter()
+        .filter(|name| name != "Remotion" && name != "Extras")
+        .chain(declared_exact(body, _unresolved))
+        .collect()
+}
+
+/// `Remotion`/`Extras` when the scene declares a binding of that name somewhere.
+fn declared_exact(body: &Vec<Stmt>, unresolved: SyntaxContext) -> Vec<Atom> {
+    struct Finder {
+        unresolved: SyntaxContext,
+        found: Vec<Atom>,
+    }
+    impl swc_core::ecma::visit::Visit for Finder {
+        fn visit_ident(&mut self, ident: &Ident) {
+            if ident.ctxt != self.unresolved && matches!(&*ident.sym, "Remotion" | "Extras") {
+                self.found.push(ident.sym.clone());
+            }
+        }
+    }
+    let mut finder = Finder {
+        unresolved,
+        found: Vec::new(),
+    };
+    swc_core::ecma::visit::VisitWith::visit_with(body, &mut finder);
+    finder.found
+}
+
+/// The visitor behind [`parameterize`].
+struct WindowRewrite<'a, 'w> {
+    ctx: &'a SceneContext<'a>,
+    unresolved: SyntaxContext,
+    remotion: Atom,
+    extras: Atom,
+    warnings: &'w mut Vec<CompileWarning>,
+    reported: HashSet<String>,
+}
+
+impl WindowRewrite<'_, '_> {
+    fn is_global(&self, ident: &Ident, name: &str) -> bool {
+        ident.ctxt == self.unresolved && &*ident.sym == name
+    }
+
+    /// The parameter expression for a known dependency.
+    fn source(&self, source: GlobalSource, span: Span) -> Expr {
+        match source {
+            GlobalSource::Remotion => Expr::Ident(Ident::new_no_ctxt(self.remotion.clone(), span)),
+            GlobalSource::Extra(name) => member(
+                Expr::Ident(Ident::new_no_ctxt(self.extras.clone(), span)),
+                name,
+                span,
+            ),
+        }
+    }
+
+    /// `{ Remotion: <Remotion>, ...<Extras> }`: what a bare `window` means to the scene.
+    fn window_view(&self, span: Span) -> Expr {
+        Expr::Object(ObjectLit {
+            span,
+            props: vec![
+                PropOrSpread::Prop(Box::new(Prop::KeyValue(KeyValueProp {
+                    key: PropName::Ident(IdentName::new("Remotion".into(), span)),
+                    value: Box::new(self.source(GlobalSource::Remotion, span)),
+                }))),
+                PropOrSpread::Spread(SpreadElement {
+                    dot3_token: span,
+                    expr: Box::new(Expr::Ident(Ident::new_no_ctxt(self.extras.clone(), span))),
+                }),
+            ],
+        })
+    }
+
+    fn warn_once(&mut self, key: String, kind: &str, span: Span, message: String) {
+        if self.reported.insert(key) {
+            let warning = self.ctx.warning(kind, span, message);
+            self.warnings.push(warning);
+        }
+    }
+}
+
+/// The property name of `obj.name` or `obj["name"]`.
+fn static_property(prop: &MemberProp) -> Option<String> {
+    match prop {
+        MemberProp::Ident(name) => Some(name.sym.to_string()),
+        MemberProp::Computed(computed) => match &*computed.expr {
+            Expr::Lit(Lit::Str(s)) => Some(s.value.to_atom_lossy().to_string()),
+            _ => None,
+        },
+        MemberProp::PrivateName(_) => None,
+    }
+}
+
+impl VisitMut for WindowRewrite<'_, '_> {
+    fn visit_mut_expr(&mut self, expr: &mut Expr) {
+        match expr {
+            Expr::Member(MemberExpr { obj, prop, span }) => {
+                let window_read = matches!(&**obj, Expr::Ident(i) if self.is_global(i, "window"));
+                if let (true, Some(name)) = (window_read, static_property(prop)) {
+                    let span = *span;
+                    *expr = match global_source(&name) {
+                        Some(source) => self.source(source, span),
+                        None => {
+                            self.warn_once(
+                                format!("window.{name}"),
+                                "unknown_window_global",
+                                span,
+                                format!(
+                                    "`window.{name}` is not a scene dependency: the parameterized model does not provide it (it reads as undefined)"
+                                ),
+                            );
+                            Expr::Unary(UnaryExpr {
+                                span,
+                                op: UnaryOp::Void,
+                                arg: Box::new(Expr::Lit(Lit::Num(Number {
+                                    span,
+                                    value: 0.0,
+                                    raw: None,
+                                }))),
+                            })
+                        }
+                    };
+                    return;
+                }
+            }
+            Expr::Ident(ident) if ident.ctxt == self.unresolved => {
+                let span = ident.span;
+                if &*ident.sym == "window" {
+                    *expr = self.window_view(span);
+                    return;
+                }
+                if let Some(source) = global_source(&ident.sym) {
+                    *expr = self.source(source, span);
+                    return;
+                }
+                if PHASE1_ONLY_GLOBALS.contains(&&*ident.sym) {
+                    let name = ident.sym.to_string();
+                    self.warn_once(
+                        name.clone(),
+                        "phase1_only_global",
+                        span,
+                        format!("`{name}` is a Phase 1 window global that the parameterized model does not provide"),
+                    );
+                }
+            }
+            _ => {}
+        }
+        expr.visit_mut_children_with(self);
+    }
+
+    fn visit_mut_prop(&mut self, prop: &mut Prop) {
+        if let Prop::Shorthand(ident) = prop {
+            if ident.ctxt == self.unresolved
+                && (&*ident.sym == "window" || global_source(&ident.sym).is_some())
+            {
+                let key = PropName::Ident(IdentName::new(ident.sym.clone(), ident.span));
+                let value = Box::new(Expr::Ident(ident.clone()));
+                *prop = Prop::KeyValue(KeyValueProp { key, value });
+            }
+        }
+        prop.visit_mut_children_with(self);
+    }
+}

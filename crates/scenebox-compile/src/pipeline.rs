@@ -1,0 +1,261 @@
+//! One compile, end to end: parse the TSX once, lower imports/exports, strip types, turn JSX
+//! into `React.createElement`, then print the Phase 1 artifact and the parameterized one.
+
+use std::panic::{catch_unwind, AssertUnwindSafe};
+use std::time::Instant;
+
+use swc_core::common::{
+    errors::HANDLER, sync::Lrc, FileName, Globals, Mark, SourceMap, Spanned, SyntaxContext,
+    DUMMY_SP, GLOBALS,
+};
+use swc_core::ecma::{
+    ast::{EsVersion, Expr, Ident, Module, Program, Script},
+    parser::{parse_file_as_module, Syntax, TsSyntax},
+    transforms::{
+        base::resolver,
+        react::{self, Runtime},
+        typescript,
+    },
+};
+
+use crate::artifact::{Artifact, ArtifactModel, CompileMeta, CompileTimings, CompiledScene};
+use crate::codegen::{generate, Generated, SOURCE_NAME};
+use crate::component::{lower_exports, SceneBody};
+use crate::context::SceneContext;
+use crate::depth::check_nesting;
+use crate::diagnostics::collecting_handler;
+use crate::error::{CompileError, CompileErrorKind, CompileWarning};
+use crate::imports::lower_imports;
+use crate::param::{parameterize, return_stmt};
+
+/// The stack every compile runs on: deep but legal nesting must not overflow it.
+const COMPILE_STACK_BYTES: usize = 256 * 1024 * 1024;
+
+/// The `swc_core` version this crate pins (checked against Cargo.lock by a test).
+pub const SWC_CORE_VERSION: &str = "83.0.0";
+
+/// Compiles one scene to both artifacts. Never panics: a defect inside swc surfaces as
+/// [`CompileErrorKind::Internal`].
+pub(crate) fn compile_scene(
+    scene: &str,
+    tsx: &str,
+    content_hash: &str,
+) -> Result<CompiledScene, CompileError> {
+    if let Err(too_deep) = check_nesting(tsx) {
+        return Err(CompileError {
+            scene: scene.to_string(),
+            kind: CompileErrorKind::TooDeep,
+            message: format!(
+                "brackets nest more than {} levels deep here; scenes never need that much nesting",
+                crate::depth::MAX_NESTING
+            ),
+            line: too_deep.line,
+            column: too_deep.column,
+        });
+    }
+    let outcome = stacker::grow(COMPILE_STACK_BYTES, || {
+        catch_unwind(AssertUnwindSafe(|| {
+            GLOBALS.set(&Globals::new(), || {
+                compile_in_globals(scene, tsx, content_hash)
+            })
+        }))
+    });
+    outcome.unwrap_or_else(|panic| {
+        let detail = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        Err(CompileError {
+            scene: scene.to_string(),
+            kind: CompileErrorKind::Internal,
+            message: format!("the compiler failed internally: {detail}"),
+            line: 1,
+            column: 1,
+        })
+    })
+}
+
+fn compile_in_globals(
+    scene: &str,
+    tsx: &str,
+    content_hash: &str,
+) -> Result<CompiledScene, CompileError> {
+    let started = Instant::now();
+    let cm: Lrc<SourceMap> = Default::default();
+    let ctx = SceneContext {
+        cm: cm.clone(),
+        scene,
+    };
+    let module = parse(&ctx, tsx)?;
+    let parse_ms = ms(started);
+
+    let transform_started = Instant::now();
+    let (handler, reported) = collecting_handler();
+    let (shared, component, unresolved) = HANDLER.set(&handler, || {
+        let items = lower_imports(&ctx, module.body)?;
+        let SceneBody { stmts, component } = lower_exports(&ctx, items)?;
+        let unresolved_mark = Mark::new();
+        let top_level_mark = Mark::new();
+        let mut program = Program::Script(Script {
+            span: module.span,
+            body: stmts,
+            shebang: None,
+        });
+        program.mutate(resolver(unresolved_mark, top_level_mark, true));
+        program.mutate(typescript::typescript(
+            typescript::Config {
+                native_class_properties: true,
+                no_empty_export: true,
+                ..Default::default()
+            },
+            unresolved_mark,
+            top_level_mark,
+        ));
+        program.mutate(react::jsx(
+            cm.clone(),
+            None::<swc_core::common::comments::SingleThreadedComments>,
+            jsx_options(),
+            top_level_mark,
+            unresolved_mark,
+        ));
+        let body = match program {
+            Program::Script(script) => script.body,
+            Program::Module(_) => unreachable!("compiled as a script"),
+        };
+        Ok::<_, CompileError>((
+            body,
+            component,
+            SyntaxContext::empty().apply_mark(unresolved_mark),
+        ))
+    })?;
+    if let Some(first) = reported.lock().ok().and_then(|r| r.first().cloned()) {
+        return Err(ctx.error(CompileErrorKind::Transform, first.span, first.message));
+    }
+    let shared_transform_ms = ms(transform_started);
+
+    let component_ident = Ident::new_no_ctxt(component.clone(), DUMMY_SP);
+    let mut warnings: Vec<CompileWarning> = Vec::new();
+
+    let phase1_started = Instant::now();
+    let mut phase1_body = shared.clone();
+    phase1_body.push(return_stmt(Expr::Ident(component_ident)));
+    let phase1_transform_ms = ms(phase1_started);
+    let codegen_started = Instant::now();
+    let phase1 = generate(&cm, phase1_body).map_err(|e| codegen_error(&ctx, e))?;
+    let phase1_codegen_ms = ms(codegen_started);
+
+    let param_started = Instant::now();
+    let param_body = parameterize(&ctx, shared, &component, unresolved, &mut warnings);
+    let param_transform_ms = ms(param_started);
+    let codegen_started = Instant::now();
+    let param = generate(&cm, param_body).map_err(|e| codegen_error(&ctx, e))?;
+    let param_codegen_ms = ms(codegen_started);
+
+    let compiled_at = now_rfc3339();
+    let meta = |model: ArtifactModel, generated: &Generated, transform_ms: f64, codegen_ms: f64| {
+        CompileMeta {
+            tool: "swc".to_string(),
+            tool_version: SWC_CORE_VERSION.to_string(),
+            compiler_version: crate::COMPILER_VERSION.to_string(),
+            compilation_version: model.compilation_version(),
+            content_hash: content_hash.to_string(),
+            input_bytes: tsx.len(),
+            output_bytes: generated.code.len(),
+            timings: CompileTimings {
+                total_ms: parse_ms + shared_transform_ms + transform_ms + codegen_ms,
+                parse_ms,
+                transform_ms: shared_transform_ms + transform_ms,
+                codegen_ms,
+            },
+            compiled_at: compiled_at.clone(),
+            warnings: warnings.clone(),
+            backfilled: false,
+        }
+    };
+    let phase1_meta = meta(
+        ArtifactModel::Phase1,
+        &phase1,
+        phase1_transform_ms,
+        phase1_codegen_ms,
+    );
+    let param_meta = meta(
+        ArtifactModel::Param,
+        &param,
+        param_transform_ms,
+        param_codegen_ms,
+    );
+    Ok(CompiledScene {
+        scene: scene.to_string(),
+        component: component.to_string(),
+        content_hash: content_hash.to_string(),
+        phase1: Artifact {
+            model: ArtifactModel::Phase1,
+            code: phase1.code,
+            source_map: phase1.source_map,
+            meta: phase1_meta,
+        },
+        param: Artifact {
+            model: ArtifactModel::Param,
+            code: param.code,
+            source_map: param.source_map,
+            meta: param_meta,
+        },
+        warnings,
+    })
+}
+
+/// Parses the TSX as a module; a fatal error or any recovered one is a `Syntax` error at the
+/// earliest position.
+fn parse(ctx: &SceneContext<'_>, tsx: &str) -> Result<Module, CompileError> {
+    let fm = ctx.cm.new_source_file(
+        Lrc::new(FileName::Custom(SOURCE_NAME.to_string())),
+        tsx.to_string(),
+    );
+    let syntax = Syntax::Typescript(TsSyntax {
+        tsx: true,
+        ..Default::default()
+    });
+    let mut recovered = Vec::new();
+    let parsed = parse_file_as_module(&fm, syntax, EsVersion::latest(), None, &mut recovered);
+    let mut errors = recovered;
+    let module = match parsed {
+        Ok(module) => Some(module),
+        Err(fatal) => {
+            errors.push(fatal);
+            None
+        }
+    };
+    if let Some(first) = errors.iter().min_by_key(|e| e.span().lo) {
+        return Err(ctx.error(CompileErrorKind::Syntax, first.span(), first.kind().msg()));
+    }
+    Ok(module.expect("no parse errors means a module"))
+}
+
+#[allow(deprecated)]
+fn jsx_options() -> react::Options {
+    react::Options {
+        runtime: Some(Runtime::Classic),
+        // `xmlns:xlink="…"` in pasted SVG becomes a string prop, as sucrase and Babel do.
+        throw_if_namespace: Some(false),
+        ..Default::default()
+    }
+}
+
+fn codegen_error(ctx: &SceneContext<'_>, error: std::io::Error) -> CompileError {
+    ctx.error(
+        CompileErrorKind::Internal,
+        DUMMY_SP,
+        format!("printing JS failed: {error}"),
+    )
+}
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1000.0
+}
+
+fn now_rfc3339() -> String {
+    time::OffsetDateTime::now_utc()
+        .format(&time::format_description::well_known::Rfc3339)
+        .unwrap_or_default()
+}

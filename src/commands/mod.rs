@@ -1,0 +1,3 @@
+//! One module per `scenebox` subcommand.
+
+pub mod compile;

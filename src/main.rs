@@ -1,0 +1,37 @@
+//! `scenebox`: compile and execute LLM-written Remotion scenes server-side. A thin command
+//! line over the library crates; each subcommand lives in `commands/`.
+
+mod commands;
+mod scene_files;
+
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand};
+
+/// Compile and execute LLM-written Remotion scenes (TSX) server-side.
+#[derive(Parser)]
+#[command(name = "scenebox", version, about)]
+struct Cli {
+    #[command(subcommand)]
+    command: Command,
+}
+
+#[derive(Subcommand)]
+enum Command {
+    /// Compile TSX scenes to the Phase 1 and parameterized artifacts.
+    Compile(commands::compile::CompileArgs),
+}
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let outcome = match cli.command {
+        Command::Compile(args) => commands::compile::run(args),
+    };
+    match outcome {
+        Ok(code) => code,
+        Err(error) => {
+            eprintln!("scenebox: {error:#}");
+            ExitCode::from(2)
+        }
+    }
+}
