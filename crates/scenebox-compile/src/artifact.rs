@@ -55,6 +55,19 @@ pub struct Artifact {
     pub meta: CompileMeta,
 }
 
+impl Artifact {
+    /// Maps a 1-based line:column of `code` back to the 1-based TSX line:column it came from,
+    /// using the nearest mapping at or before that position on the same line.
+    pub fn original_position(&self, line: u32, column: u32) -> Option<(u32, u32)> {
+        let map = swc_sourcemap::SourceMap::from_slice(self.source_map.as_bytes()).ok()?;
+        let token = map.lookup_token(line.checked_sub(1)?, column.saturating_sub(1))?;
+        if token.get_dst_line() != line - 1 {
+            return None;
+        }
+        Some((token.get_src_line() + 1, token.get_src_col() + 1))
+    }
+}
+
 /// Per-phase compile timings in milliseconds.
 #[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct CompileTimings {

@@ -15,6 +15,7 @@ use crate::context::SceneContext;
 use crate::dependencies::{global_source, GlobalSource, PHASE1_ONLY_GLOBALS};
 use crate::error::CompileWarning;
 use crate::imports::member;
+use swc_core::ecma::utils::find_pat_ids;
 
 /// Rewrites window reads in `body` to parameter reads and wraps it as the parameterized
 /// artifact's function body: `return (function () { …body…; return Component; })();`.
@@ -22,16 +23,18 @@ pub(crate) fn parameterize(
     ctx: &SceneContext<'_>,
     mut body: Vec<Stmt>,
     component: &Atom,
-    unresolved: SyntaxContext,
+    scopes: Scopes,
     warnings: &mut Vec<CompileWarning>,
 ) -> Vec<Stmt> {
     // Names the scene declares anywhere; a parameter alias must not be shadowed by them.
-    let declared = declared_names(&body, unresolved);
+    let declared = declared_names(&body, scopes.unresolved);
+    let top_level_bindings = top_level_bindings(&body);
     let remotion = crate::names::fresh_name("Remotion", &declared);
     let extras = crate::names::fresh_name("Extras", &declared);
     let mut rewrite = WindowRewrite {
         ctx,
-        unresolved,
+        scopes,
+        top_level_bindings,
         remotion: remotion.as_str().into(),
         extras: extras.as_str().into(),
         warnings,
@@ -128,10 +131,42 @@ fn declared_exact(body: &Vec<Stmt>, unresolved: SyntaxContext) -> Vec<Atom> {
     finder.found
 }
 
+/// The resolver's contexts: free identifiers, and top-level ones (the JSX transform gives the
+/// `React` of `React.createElement` the top-level context even when the scene declares none).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Scopes {
+    pub unresolved: SyntaxContext,
+    pub top_level: SyntaxContext,
+}
+
+/// Names bound by top-level declarations of `body`.
+fn top_level_bindings(body: &[Stmt]) -> HashSet<Atom> {
+    let mut names = HashSet::new();
+    for stmt in body {
+        match stmt {
+            Stmt::Decl(Decl::Fn(f)) => {
+                names.insert(f.ident.sym.clone());
+            }
+            Stmt::Decl(Decl::Class(c)) => {
+                names.insert(c.ident.sym.clone());
+            }
+            Stmt::Decl(Decl::Var(var)) => {
+                for declarator in &var.decls {
+                    let ids: Vec<Id> = find_pat_ids(&declarator.name);
+                    names.extend(ids.into_iter().map(|(sym, _)| sym));
+                }
+            }
+            _ => {}
+        }
+    }
+    names
+}
+
 /// The visitor behind [`parameterize`].
 struct WindowRewrite<'a, 'w> {
     ctx: &'a SceneContext<'a>,
-    unresolved: SyntaxContext,
+    scopes: Scopes,
+    top_level_bindings: HashSet<Atom>,
     remotion: Atom,
     extras: Atom,
     warnings: &'w mut Vec<CompileWarning>,
@@ -139,8 +174,15 @@ struct WindowRewrite<'a, 'w> {
 }
 
 impl WindowRewrite<'_, '_> {
+    /// Whether `ident` names no binding of the scene (so in the browser it reads a global).
+    fn is_free(&self, ident: &Ident) -> bool {
+        ident.ctxt == self.scopes.unresolved
+            || (ident.ctxt == self.scopes.top_level
+                && !self.top_level_bindings.contains(&ident.sym))
+    }
+
     fn is_global(&self, ident: &Ident, name: &str) -> bool {
-        ident.ctxt == self.unresolved && &*ident.sym == name
+        &*ident.sym == name && self.is_free(ident)
     }
 
     /// The parameter expression for a known dependency.
@@ -224,7 +266,7 @@ impl VisitMut for WindowRewrite<'_, '_> {
                     return;
                 }
             }
-            Expr::Ident(ident) if ident.ctxt == self.unresolved => {
+            Expr::Ident(ident) if self.is_free(ident) => {
                 let span = ident.span;
                 if &*ident.sym == "window" {
                     *expr = self.window_view(span);
@@ -251,7 +293,7 @@ impl VisitMut for WindowRewrite<'_, '_> {
 
     fn visit_mut_prop(&mut self, prop: &mut Prop) {
         if let Prop::Shorthand(ident) = prop {
-            if ident.ctxt == self.unresolved
+            if self.is_free(ident)
                 && (&*ident.sym == "window" || global_source(&ident.sym).is_some())
             {
                 let key = PropName::Ident(IdentName::new(ident.sym.clone(), ident.span));

@@ -26,7 +26,7 @@ use crate::depth::check_nesting;
 use crate::diagnostics::collecting_handler;
 use crate::error::{CompileError, CompileErrorKind, CompileWarning};
 use crate::imports::lower_imports;
-use crate::param::{parameterize, return_stmt};
+use crate::param::{parameterize, return_stmt, Scopes};
 
 /// The stack every compile runs on: deep but legal nesting must not overflow it.
 const COMPILE_STACK_BYTES: usize = 256 * 1024 * 1024;
@@ -92,7 +92,7 @@ fn compile_in_globals(
 
     let transform_started = Instant::now();
     let (handler, reported) = collecting_handler();
-    let (shared, component, unresolved) = HANDLER.set(&handler, || {
+    let (shared, component, scopes) = HANDLER.set(&handler, || {
         let items = lower_imports(&ctx, module.body)?;
         let SceneBody { stmts, component } = lower_exports(&ctx, items)?;
         let unresolved_mark = Mark::new();
@@ -123,11 +123,11 @@ fn compile_in_globals(
             Program::Script(script) => script.body,
             Program::Module(_) => unreachable!("compiled as a script"),
         };
-        Ok::<_, CompileError>((
-            body,
-            component,
-            SyntaxContext::empty().apply_mark(unresolved_mark),
-        ))
+        let scopes = Scopes {
+            unresolved: SyntaxContext::empty().apply_mark(unresolved_mark),
+            top_level: SyntaxContext::empty().apply_mark(top_level_mark),
+        };
+        Ok::<_, CompileError>((body, component, scopes))
     })?;
     if let Some(first) = reported.lock().ok().and_then(|r| r.first().cloned()) {
         return Err(ctx.error(CompileErrorKind::Transform, first.span, first.message));
@@ -146,7 +146,7 @@ fn compile_in_globals(
     let phase1_codegen_ms = ms(codegen_started);
 
     let param_started = Instant::now();
-    let param_body = parameterize(&ctx, shared, &component, unresolved, &mut warnings);
+    let param_body = parameterize(&ctx, shared, &component, scopes, &mut warnings);
     let param_transform_ms = ms(param_started);
     let codegen_started = Instant::now();
     let param = generate(&cm, param_body).map_err(|e| codegen_error(&ctx, e))?;
