@@ -3,6 +3,7 @@
 
 mod commands;
 mod scene_files;
+mod stats;
 
 use std::process::ExitCode;
 
@@ -20,12 +21,15 @@ struct Cli {
 enum Command {
     /// Compile TSX scenes to the Phase 1 and parameterized artifacts.
     Compile(commands::compile::CompileArgs),
+    /// Measure p50/p95/p99 of each stage beside the baselines, printed as ratios.
+    Bench(commands::bench::BenchArgs),
 }
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let outcome = match cli.command {
         Command::Compile(args) => commands::compile::run(args),
+        Command::Bench(args) => commands::bench::run(args),
     };
     match outcome {
         Ok(code) => code,

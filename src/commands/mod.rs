@@ -1,3 +1,4 @@
 //! One module per `scenebox` subcommand.
 
+pub mod bench;
 pub mod compile;

@@ -108,8 +108,10 @@ fn namespace(binding: &ModuleBinding, span: Span) -> Expr {
     }
 }
 
-/// `(options) => window.RemotionGoogleFonts.loadFont("<family>", options)`
+/// `(style, options) => window.RemotionGoogleFonts.loadFont("<family>", options)`: the npm
+/// package's `loadFont(style?, options?)` on top of the window API's `loadFont(family, options)`.
 fn load_font_for(family: &str, span: Span) -> Expr {
+    let style = Ident::new_no_ctxt("style".into(), span);
     let options = Ident::new_no_ctxt("options".into(), span);
     let call = CallExpr {
         span,
@@ -134,10 +136,16 @@ fn load_font_for(family: &str, span: Span) -> Expr {
     Expr::Arrow(ArrowExpr {
         span,
         ctxt: SyntaxContext::empty(),
-        params: vec![Pat::Ident(BindingIdent {
-            id: options,
-            type_ann: None,
-        })],
+        params: vec![
+            Pat::Ident(BindingIdent {
+                id: style,
+                type_ann: None,
+            }),
+            Pat::Ident(BindingIdent {
+                id: options,
+                type_ann: None,
+            }),
+        ],
         body: Box::new(ArrowFunctionBody::Expr(Box::new(Expr::Call(call)))),
         is_async: false,
         is_generator: false,

@@ -1,0 +1,130 @@
+// Lazy icon packs: a Proxy that resolves an icon component by name on first access, evaluating
+// only that icon's module (each icon is a lazily initialised module in the bundle, see build.mjs).
+// Unknown names resolve to a placeholder <svg data-missing-icon="pack:Name"> plus a warning.
+
+import React from 'react';
+import { warn } from '../records.js';
+
+// Names that tooling, Promise resolution or module interop probe on objects: never icons.
+const NON_ICON_KEYS = new Set([
+  'then',
+  'catch',
+  'finally',
+  'toJSON',
+  'constructor',
+  'prototype',
+  'default',
+  '__esModule',
+  '$$typeof',
+  'displayName',
+  'valueOf',
+  'toString',
+  'inspect',
+  'nodeType',
+  'asymmetricMatch',
+]);
+
+function missingIcon(pack, name) {
+  const Missing = React.forwardRef(function MissingIcon(props, ref) {
+    warn({ kind: 'missing_icon', icon: `${pack}:${name}` });
+    const { size, width, height, color: _c, strokeWidth: _s, absoluteStrokeWidth: _a, title: _t, titleId: _ti, ...rest } = props;
+    return React.createElement('svg', {
+      ref,
+      xmlns: 'http://www.w3.org/2000/svg',
+      width: width ?? size ?? 24,
+      height: height ?? size ?? 24,
+      viewBox: '0 0 24 24',
+      'data-missing-icon': `${pack}:${name}`,
+      ...rest,
+    });
+  });
+  Missing.displayName = `Missing(${name})`;
+  return Missing;
+}
+
+/**
+ * @param {string} pack           pack label used in warnings ("lucide", "heroicons-solid", …)
+ * @param {string[]|(() => string[])} groups  per module: space-separated export names
+ * @param {Array<() => any>} loaders  per module: returns the module's exports (lazy require)
+ * @param {(name: string, index: number|undefined) => number|undefined} [fallbackLookup]
+ * @param {Record<string, any>} [extra] eagerly available non-icon exports
+ */
+export function createLazyIconPack(pack, groups, loaders, fallbackLookup, extra = {}) {
+  let nameToIndex = null;
+  const cache = new Map();
+
+  function index() {
+    if (!nameToIndex) {
+      nameToIndex = new Map();
+      const list = typeof groups === 'function' ? groups() : groups;
+      list.forEach((group, i) => {
+        for (const name of group.split(' ')) if (name) nameToIndex.set(name, i);
+      });
+    }
+    return nameToIndex;
+  }
+
+  function find(name) {
+    const map = index();
+    let i = map.get(name);
+    if (i === undefined && fallbackLookup) i = fallbackLookup(name, map);
+    return i;
+  }
+
+  const byIndex = new Map(); // one component per icon module, whichever alias asked first
+
+  function resolve(name) {
+    if (cache.has(name)) return cache.get(name);
+    const i = find(name);
+    let value;
+    if (i !== undefined) {
+      if (!byIndex.has(i)) {
+        const mod = loaders[i]();
+        byIndex.set(i, mod && mod.default !== undefined ? mod.default : mod);
+      }
+      value = byIndex.get(i);
+    } else {
+      warn({ kind: 'missing_icon', icon: `${pack}:${name}` });
+      value = missingIcon(pack, name);
+    }
+    cache.set(name, value);
+    return value;
+  }
+
+  function isIconName(key) {
+    return typeof key === 'string' && !NON_ICON_KEYS.has(key) && /^[A-Z]/.test(key);
+  }
+
+  const target = Object.create(null);
+  return new Proxy(target, {
+    get(_, key) {
+      if (typeof key === 'string' && Object.prototype.hasOwnProperty.call(extra, key)) return extra[key];
+      if (!isIconName(key)) return undefined;
+      return resolve(key);
+    },
+    has(_, key) {
+      if (typeof key !== 'string') return false;
+      return Object.prototype.hasOwnProperty.call(extra, key) || find(key) !== undefined;
+    },
+    ownKeys() {
+      return [...Object.keys(extra), ...index().keys()];
+    },
+    getOwnPropertyDescriptor(_, key) {
+      if (typeof key !== 'string') return undefined;
+      if (Object.prototype.hasOwnProperty.call(extra, key)) {
+        return { value: extra[key], writable: false, enumerable: true, configurable: true };
+      }
+      if (find(key) === undefined) return undefined;
+      return { value: resolve(key), writable: false, enumerable: true, configurable: true };
+    },
+    set() {
+      return false;
+    },
+    defineProperty() {
+      return false;
+    },
+    deleteProperty() {
+      return false;
+    },
+  });
+}

@@ -1,0 +1,208 @@
+//! `scenebox bench`: p50/p95/p99 of each stage over a corpus, beside the baselines (sucrase in
+//! Node) measured in the same run, printed as ratios.
+
+use std::path::{Path, PathBuf};
+use std::process::{Command, ExitCode};
+use std::time::Instant;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use scenebox_compile::{compile, Compiler};
+use serde::Serialize;
+
+use crate::scene_files::read_scene_files;
+use crate::stats::Percentiles;
+
+/// Arguments of `scenebox bench`.
+#[derive(Args)]
+pub struct BenchArgs {
+    /// Directory of .tsx scenes to measure.
+    #[arg(long, default_value = "fixtures/scenes")]
+    corpus: PathBuf,
+    /// Timed iterations per scene and stage.
+    #[arg(long, default_value_t = 30)]
+    iterations: usize,
+    /// Print the table as JSON.
+    #[arg(long)]
+    json: bool,
+}
+
+/// One measured stage.
+#[derive(Serialize)]
+struct StageRow {
+    stage: String,
+    tool: String,
+    #[serde(flatten)]
+    percentiles: Percentiles,
+}
+
+/// One baseline comparison.
+#[derive(Serialize)]
+struct Ratio {
+    what: String,
+    baseline: String,
+    /// Baseline p50 divided by scenebox p50 (above 1: scenebox is faster).
+    speedup_p50: f64,
+}
+
+#[derive(Serialize)]
+struct BenchReport {
+    corpus: String,
+    scenes: usize,
+    stages: Vec<StageRow>,
+    ratios: Vec<Ratio>,
+    notes: Vec<String>,
+}
+
+/// Runs the benchmark and prints the table.
+pub fn run(args: BenchArgs) -> Result<ExitCode> {
+    let scenes = read_scene_files(&args.corpus)?;
+    let iterations = args.iterations.max(1);
+    let mut stages = Vec::new();
+    let mut notes = Vec::new();
+
+    for scene in &scenes {
+        compile(&scene.name(), &scene.tsx)
+            .with_context(|| format!("{} does not compile", scene.name()))?;
+    }
+    let mut cold = Vec::with_capacity(scenes.len() * iterations);
+    for _ in 0..iterations {
+        for scene in &scenes {
+            let started = Instant::now();
+            let compiled = compile(&scene.name(), &scene.tsx);
+            cold.push(ms(started));
+            drop(compiled);
+        }
+    }
+    let compiler = Compiler::default();
+    for scene in &scenes {
+        compiler.compile(&scene.name(), &scene.tsx)?;
+    }
+    let mut cached = Vec::with_capacity(scenes.len() * iterations);
+    for _ in 0..iterations {
+        for scene in &scenes {
+            let started = Instant::now();
+            let compiled = compiler.compile(&scene.name(), &scene.tsx);
+            cached.push(ms(started));
+            drop(compiled);
+        }
+    }
+    let cold = row("compile (cold, both artifacts)", "swc", &cold);
+    let cached = row("compile (cached)", "swc", &cached);
+
+    let mut ratios = Vec::new();
+    match sucrase_baseline(&args.corpus, iterations) {
+        Ok(baseline) => {
+            let warm = row(
+                "compile (warm)",
+                &format!("sucrase {}", baseline.version),
+                &baseline.samples_ms,
+            );
+            ratios.push(Ratio {
+                what: "compile".into(),
+                baseline: "sucrase warm".into(),
+                speedup_p50: warm.percentiles.p50 / cold.percentiles.p50,
+            });
+            ratios.push(Ratio {
+                what: "compile".into(),
+                baseline: "sucrase cold (load + first transform)".into(),
+                speedup_p50: baseline.cold_ms / cold.percentiles.p50,
+            });
+            stages.push(warm);
+            notes.push(format!(
+                "sucrase cold start (require + first transform): {:.2} ms",
+                baseline.cold_ms
+            ));
+        }
+        Err(error) => notes.push(format!("sucrase baseline skipped: {error:#}")),
+    }
+    stages.insert(0, cached);
+    stages.insert(0, cold);
+
+    let report = BenchReport {
+        corpus: args.corpus.display().to_string(),
+        scenes: scenes.len(),
+        stages,
+        ratios,
+        notes,
+    };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print_table(&report);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn row(stage: &str, tool: &str, samples: &[f64]) -> StageRow {
+    StageRow {
+        stage: stage.to_string(),
+        tool: tool.to_string(),
+        percentiles: Percentiles::of(samples).expect("at least one sample"),
+    }
+}
+
+fn print_table(report: &BenchReport) {
+    println!("corpus: {} ({} scenes)\n", report.corpus, report.scenes);
+    println!("| stage | tool | n | p50 ms | p95 ms | p99 ms |");
+    println!("|---|---|---:|---:|---:|---:|");
+    for s in &report.stages {
+        let p = &s.percentiles;
+        println!(
+            "| {} | {} | {} | {:.4} | {:.4} | {:.4} |",
+            s.stage, s.tool, p.n, p.p50, p.p95, p.p99
+        );
+    }
+    if !report.ratios.is_empty() {
+        println!("\n| scenebox vs | baseline | speed-up at p50 |");
+        println!("|---|---|---:|");
+        for r in &report.ratios {
+            println!("| {} | {} | {:.1}× |", r.what, r.baseline, r.speedup_p50);
+        }
+    }
+    for note in &report.notes {
+        println!("\nnote: {note}");
+    }
+}
+
+#[derive(serde::Deserialize)]
+struct SucraseBaseline {
+    version: String,
+    cold_ms: f64,
+    samples_ms: Vec<f64>,
+}
+
+/// Runs `benches/sucrase-compile.cjs` in Node with the runtime's JS dependencies.
+fn sucrase_baseline(corpus: &Path, iterations: usize) -> Result<SucraseBaseline> {
+    let script = std::env::temp_dir().join(format!("scenebox-sucrase-{}.cjs", std::process::id()));
+    std::fs::write(&script, include_str!("../../benches/sucrase-compile.cjs"))?;
+    let node_modules = std::env::var_os("SCENEBOX_NODE_MODULES")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| {
+            Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/scenebox-runtime/js/node_modules")
+        });
+    let output = Command::new("node")
+        .arg(&script)
+        .arg(corpus)
+        .arg(iterations.to_string())
+        .env("NODE_PATH", &node_modules)
+        .output()
+        .context("running node (is Node.js installed?)");
+    let _ = std::fs::remove_file(&script);
+    let output = output?;
+    if !output.status.success() {
+        anyhow::bail!(
+            "node failed (sucrase installed in {}? run `npm ci` there): {}",
+            node_modules.display(),
+            String::from_utf8_lossy(&output.stderr)
+                .lines()
+                .next()
+                .unwrap_or("")
+        );
+    }
+    Ok(serde_json::from_slice(&output.stdout)?)
+}
+
+fn ms(since: Instant) -> f64 {
+    since.elapsed().as_secs_f64() * 1000.0
+}
