@@ -1,12 +1,12 @@
 //! Prints a statement list as JS plus a v3 source map back to the TSX.
 
-use swc_core::common::{sync::Lrc, FileName, SourceMap, DUMMY_SP};
+use swc_core::common::{sync::Lrc, SourceMap, DUMMY_SP};
 use swc_core::ecma::{
     ast::{Program, Script, Stmt},
     codegen::{text_writer::JsWriter, Config, Emitter},
-    transforms::base::fixer::fixer,
-    visit::VisitMutWith,
 };
+
+use crate::source_map::{encode, LineIndex};
 
 /// The file name the source maps give the TSX.
 pub const SOURCE_NAME: &str = "scene.tsx";
@@ -17,15 +17,17 @@ pub(crate) struct Generated {
     pub source_map: String,
 }
 
-/// Adds the parentheses the transforms may have made necessary, then prints `body`.
-pub(crate) fn generate(cm: &Lrc<SourceMap>, body: Vec<Stmt>) -> std::io::Result<Generated> {
-    let mut program = Program::Script(Script {
+/// Prints `body` (already fixed up with any parentheses transforms made necessary).
+pub(crate) fn generate(
+    cm: &Lrc<SourceMap>,
+    lines: &LineIndex<'_>,
+    body: Vec<Stmt>,
+) -> std::io::Result<(Generated, Vec<Stmt>)> {
+    let program = Program::Script(Script {
         span: DUMMY_SP,
         body,
         shebang: None,
     });
-    program.visit_mut_with(&mut fixer(None));
-
     let mut code = Vec::with_capacity(4096);
     let mut mappings = Vec::with_capacity(1024);
     {
@@ -38,24 +40,16 @@ pub(crate) fn generate(cm: &Lrc<SourceMap>, body: Vec<Stmt>) -> std::io::Result<
         };
         emitter.emit_program(&program)?;
     }
-    let map = cm.build_source_map(&mappings, None, SceneMapConfig);
-    let mut source_map = Vec::with_capacity(mappings.len() * 8);
-    map.to_writer(&mut source_map)
-        .map_err(|e| std::io::Error::other(e.to_string()))?;
-    Ok(Generated {
-        code: String::from_utf8(code).map_err(std::io::Error::other)?,
-        source_map: String::from_utf8(source_map).map_err(std::io::Error::other)?,
-    })
-}
-
-struct SceneMapConfig;
-
-impl swc_core::common::source_map::SourceMapGenConfig for SceneMapConfig {
-    fn file_name_to_source(&self, _f: &FileName) -> String {
-        SOURCE_NAME.to_string()
-    }
-
-    fn inline_sources_content(&self, _f: &FileName) -> bool {
-        false
-    }
+    let source_map = encode(lines, &mappings, SOURCE_NAME);
+    let body = match program {
+        Program::Script(script) => script.body,
+        Program::Module(_) => unreachable!("printed as a script"),
+    };
+    Ok((
+        Generated {
+            code: String::from_utf8(code).map_err(std::io::Error::other)?,
+            source_map,
+        },
+        body,
+    ))
 }

@@ -22,6 +22,7 @@
 //! ```
 
 mod artifact;
+mod big_stack;
 mod cache;
 mod codegen;
 mod component;
@@ -34,6 +35,7 @@ mod imports;
 mod names;
 mod param;
 mod pipeline;
+mod source_map;
 
 pub use artifact::{Artifact, ArtifactModel, CompileMeta, CompileTimings, CompiledScene};
 pub use cache::{CacheStats, Compiler};

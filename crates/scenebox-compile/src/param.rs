@@ -222,6 +222,14 @@ impl WindowRewrite<'_, '_> {
     }
 }
 
+/// `(expr)`: replacements are parenthesized as they are made, because the fixer has already run.
+fn parenthesized(expr: Expr) -> Expr {
+    Expr::Paren(ParenExpr {
+        span: DUMMY_SP,
+        expr: Box::new(expr),
+    })
+}
+
 /// The property name of `obj.name` or `obj["name"]`.
 fn static_property(prop: &MemberProp) -> Option<String> {
     match prop {
@@ -252,7 +260,7 @@ impl VisitMut for WindowRewrite<'_, '_> {
                                     "`window.{name}` is not a scene dependency: the parameterized model does not provide it (it reads as undefined)"
                                 ),
                             );
-                            Expr::Unary(UnaryExpr {
+                            parenthesized(Expr::Unary(UnaryExpr {
                                 span,
                                 op: UnaryOp::Void,
                                 arg: Box::new(Expr::Lit(Lit::Num(Number {
@@ -260,7 +268,7 @@ impl VisitMut for WindowRewrite<'_, '_> {
                                     value: 0.0,
                                     raw: None,
                                 }))),
-                            })
+                            }))
                         }
                     };
                     return;
@@ -269,7 +277,7 @@ impl VisitMut for WindowRewrite<'_, '_> {
             Expr::Ident(ident) if self.is_free(ident) => {
                 let span = ident.span;
                 if &*ident.sym == "window" {
-                    *expr = self.window_view(span);
+                    *expr = parenthesized(self.window_view(span));
                     return;
                 }
                 if let Some(source) = global_source(&ident.sym) {

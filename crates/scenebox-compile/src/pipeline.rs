@@ -5,20 +5,22 @@ use std::panic::{catch_unwind, AssertUnwindSafe};
 use std::time::Instant;
 
 use swc_core::common::{
-    errors::HANDLER, sync::Lrc, FileName, Globals, Mark, SourceMap, Spanned, SyntaxContext,
-    DUMMY_SP, GLOBALS,
+    errors::HANDLER, sync::Lrc, BytePos, FileName, Globals, Mark, SourceMap, Spanned,
+    SyntaxContext, DUMMY_SP, GLOBALS,
 };
 use swc_core::ecma::{
     ast::{EsVersion, Expr, Ident, Module, Program, Script},
     parser::{parse_file_as_module, Syntax, TsSyntax},
     transforms::{
-        base::resolver,
+        base::{fixer::fixer, resolver},
         react::{self, Runtime},
         typescript,
     },
+    visit::VisitMutWith,
 };
 
 use crate::artifact::{Artifact, ArtifactModel, CompileMeta, CompileTimings, CompiledScene};
+use crate::big_stack::with_big_stack;
 use crate::codegen::{generate, Generated, SOURCE_NAME};
 use crate::component::{lower_exports, SceneBody};
 use crate::context::SceneContext;
@@ -27,9 +29,7 @@ use crate::diagnostics::collecting_handler;
 use crate::error::{CompileError, CompileErrorKind, CompileWarning};
 use crate::imports::lower_imports;
 use crate::param::{parameterize, return_stmt, Scopes};
-
-/// The stack every compile runs on: deep but legal nesting must not overflow it.
-const COMPILE_STACK_BYTES: usize = 256 * 1024 * 1024;
+use crate::source_map::LineIndex;
 
 /// The `swc_core` version this crate pins (checked against Cargo.lock by a test).
 pub const SWC_CORE_VERSION: &str = "83.0.0";
@@ -53,7 +53,7 @@ pub(crate) fn compile_scene(
             column: too_deep.column,
         });
     }
-    let outcome = stacker::grow(COMPILE_STACK_BYTES, || {
+    let outcome = with_big_stack(|| {
         catch_unwind(AssertUnwindSafe(|| {
             GLOBALS.set(&Globals::new(), || {
                 compile_in_globals(scene, tsx, content_hash)
@@ -87,7 +87,7 @@ fn compile_in_globals(
         cm: cm.clone(),
         scene,
     };
-    let module = parse(&ctx, tsx)?;
+    let (module, fm_start) = parse(&ctx, tsx)?;
     let parse_ms = ms(started);
 
     let transform_started = Instant::now();
@@ -134,22 +134,28 @@ fn compile_in_globals(
     }
     let shared_transform_ms = ms(transform_started);
 
-    let component_ident = Ident::new_no_ctxt(component.clone(), DUMMY_SP);
+    let lines = LineIndex::new(tsx, fm_start);
     let mut warnings: Vec<CompileWarning> = Vec::new();
 
+    // Phase 1 is the shared body plus `return Component;`, printed without copying the AST.
     let phase1_started = Instant::now();
-    let mut phase1_body = shared.clone();
-    phase1_body.push(return_stmt(Expr::Ident(component_ident)));
+    let mut body = shared;
+    body.visit_mut_with(&mut fixer(None));
+    body.push(return_stmt(Expr::Ident(Ident::new_no_ctxt(
+        component.clone(),
+        DUMMY_SP,
+    ))));
     let phase1_transform_ms = ms(phase1_started);
     let codegen_started = Instant::now();
-    let phase1 = generate(&cm, phase1_body).map_err(|e| codegen_error(&ctx, e))?;
+    let (phase1, mut body) = generate(&cm, &lines, body).map_err(|e| codegen_error(&ctx, e))?;
     let phase1_codegen_ms = ms(codegen_started);
+    body.pop();
 
     let param_started = Instant::now();
-    let param_body = parameterize(&ctx, shared, &component, scopes, &mut warnings);
+    let param_body = parameterize(&ctx, body, &component, scopes, &mut warnings);
     let param_transform_ms = ms(param_started);
     let codegen_started = Instant::now();
-    let param = generate(&cm, param_body).map_err(|e| codegen_error(&ctx, e))?;
+    let (param, _) = generate(&cm, &lines, param_body).map_err(|e| codegen_error(&ctx, e))?;
     let param_codegen_ms = ms(codegen_started);
 
     let compiled_at = now_rfc3339();
@@ -207,7 +213,7 @@ fn compile_in_globals(
 
 /// Parses the TSX as a module; a fatal error or any recovered one is a `Syntax` error at the
 /// earliest position.
-fn parse(ctx: &SceneContext<'_>, tsx: &str) -> Result<Module, CompileError> {
+fn parse(ctx: &SceneContext<'_>, tsx: &str) -> Result<(Module, BytePos), CompileError> {
     let fm = ctx.cm.new_source_file(
         Lrc::new(FileName::Custom(SOURCE_NAME.to_string())),
         tsx.to_string(),
@@ -229,7 +235,10 @@ fn parse(ctx: &SceneContext<'_>, tsx: &str) -> Result<Module, CompileError> {
     if let Some(first) = errors.iter().min_by_key(|e| e.span().lo) {
         return Err(ctx.error(CompileErrorKind::Syntax, first.span(), first.kind().msg()));
     }
-    Ok(module.expect("no parse errors means a module"))
+    Ok((
+        module.expect("no parse errors means a module"),
+        fm.start_pos,
+    ))
 }
 
 #[allow(deprecated)]

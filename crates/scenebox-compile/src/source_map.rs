@@ -1,0 +1,148 @@
+//! A direct v3 source-map encoder for one TSX file: turns the code generator's
+//! (TSX byte position → generated line:column) pairs into the `mappings` string. swc's
+//! general-purpose builder looks every position up from scratch and was a fifth of the
+//! compile time.
+
+use swc_core::common::{source_map::SmallPos, BytePos, LineCol};
+
+/// Line starts of the TSX, to turn byte offsets into line:column (UTF-16 columns, as source
+/// maps count them).
+pub(crate) struct LineIndex<'a> {
+    source: &'a str,
+    /// Byte offset of the source within swc's global position space.
+    base: u32,
+    line_starts: Vec<usize>,
+    /// An all-ASCII source has byte columns equal to UTF-16 columns (the common case).
+    ascii: bool,
+}
+
+impl<'a> LineIndex<'a> {
+    /// Indexes `source`, whose first byte swc numbers `base`.
+    pub fn new(source: &'a str, base: BytePos) -> Self {
+        let mut line_starts = Vec::with_capacity(source.len() / 32 + 1);
+        line_starts.push(0);
+        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        Self {
+            source,
+            base: base.to_u32(),
+            line_starts,
+            ascii: source.is_ascii(),
+        }
+    }
+
+    /// 0-based line and UTF-16 column of `pos`, or `None` for generated or foreign positions.
+    fn locate(&self, pos: BytePos) -> Option<(u32, u32)> {
+        if pos.is_dummy() {
+            return None;
+        }
+        let offset = pos.to_u32().checked_sub(self.base)? as usize;
+        if offset > self.source.len() || !self.source.is_char_boundary(offset) {
+            return None;
+        }
+        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
+        let prefix = &self.source[self.line_starts[line]..offset];
+        let column = if self.ascii {
+            prefix.len()
+        } else {
+            prefix.encode_utf16().count()
+        };
+        Some((line as u32, column as u32))
+    }
+}
+
+/// The source map JSON for `mappings` (in generated order) into the file called `source_name`.
+pub(crate) fn encode(
+    index: &LineIndex<'_>,
+    mappings: &[(BytePos, LineCol)],
+    source_name: &str,
+) -> String {
+    let mut out = String::with_capacity(mappings.len() * 6 + 96);
+    out.push_str(r#"{"version":3,"sources":["#);
+    out.push_str(&serde_json::to_string(source_name).unwrap_or_else(|_| "\"scene.tsx\"".into()));
+    out.push_str(r#"],"names":[],"mappings":""#);
+    let (mut gen_line, mut prev_gen_col, mut prev_src_line, mut prev_src_col) =
+        (0u32, 0i64, 0i64, 0i64);
+    let mut last: Option<(u32, u32, u32, u32)> = None;
+    let mut first_in_line = true;
+    for (pos, generated) in mappings {
+        let Some((src_line, src_col)) = index.locate(*pos) else {
+            continue;
+        };
+        let current = (generated.line, generated.col, src_line, src_col);
+        if last == Some(current) {
+            continue;
+        }
+        last = Some(current);
+        while gen_line < generated.line {
+            out.push(';');
+            gen_line += 1;
+            prev_gen_col = 0;
+            first_in_line = true;
+        }
+        if !first_in_line {
+            out.push(',');
+        }
+        first_in_line = false;
+        vlq(&mut out, generated.col as i64 - prev_gen_col);
+        vlq(&mut out, 0); // the only source
+        vlq(&mut out, src_line as i64 - prev_src_line);
+        vlq(&mut out, src_col as i64 - prev_src_col);
+        prev_gen_col = generated.col as i64;
+        prev_src_line = src_line as i64;
+        prev_src_col = src_col as i64;
+    }
+    out.push_str("\"}");
+    out
+}
+
+/// Appends `value` as a base64 VLQ.
+fn vlq(out: &mut String, value: i64) {
+    const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut rest = if value < 0 {
+        ((-value) << 1) | 1
+    } else {
+        value << 1
+    } as u64;
+    loop {
+        let mut digit = (rest & 0b11111) as usize;
+        rest >>= 5;
+        if rest > 0 {
+            digit |= 0b100000;
+        }
+        out.push(BASE64[digit] as char);
+        if rest == 0 {
+            break;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn vlq_matches_the_spec_examples() {
+        let encode = |v| {
+            let mut s = String::new();
+            vlq(&mut s, v);
+            s
+        };
+        assert_eq!(encode(0), "A");
+        assert_eq!(encode(1), "C");
+        assert_eq!(encode(-1), "D");
+        assert_eq!(encode(16), "gB");
+        assert_eq!(encode(-17), "jB");
+        assert_eq!(encode(123456), "gkxH");
+    }
+
+    #[test]
+    fn columns_count_utf16_units() {
+        let source = "a\nxé😀b";
+        let index = LineIndex::new(source, BytePos(1));
+        assert_eq!(index.locate(BytePos(1)), Some((0, 0)));
+        assert_eq!(index.locate(BytePos(3)), Some((1, 0)));
+        let b = source.find('b').unwrap() as u32 + 1;
+        assert_eq!(index.locate(BytePos(b)), Some((1, 4)));
+        assert_eq!(index.locate(BytePos::DUMMY), None);
+    }
+}
