@@ -1,16 +1,25 @@
 #!/usr/bin/env node
 // Node driver / test oracle: runs a compiled scene artifact through dist/scenebox-host.js in a fresh
 // vm context that has only ECMAScript builtins + queueMicrotask (no Node globals), exactly as the
-// Rust runtime drives the same bundle, and prints one JSON line per frame:
+// Rust runtime drives the same bundle, and prints one JSON line per frame (--json-lines, the only
+// output format):
 //   {"frame":N,"tree":{...},"warnings":[...],"media":[...],"fonts":[...]}
 //
-// node oracle.mjs --artifact FILE.js --model param|phase1 --frames 0,30,90
+// node oracle.mjs --artifact FILE.js [--model param|phase1] [--frames 0,30,90|all]
 //   [--width 1920 --height 1080 --fps 30 --duration 150] [--id scene] [--props JSON]
-//   [--icon-sets DIR] [--avatars JSON] [--seed STRING] [--sucrase] [--console]
+//   [--icon-sets DIR] [--avatars JSON] [--seed STRING] [--sucrase] [--console] [--json-lines]
 //   [--max-steps 10000] [--bundle dist/scenebox-host.js]
 //
-// param artifact:  body of `new Function('Remotion', 'Extras', code)` returning the component.
-// phase1 artifact: body of `new Function('window', 'React', code)` returning the component.
+// Artifacts are the files `scenebox compile scene.tsx --out DIR` writes:
+//   DIR/<name>.phase1.js: function body without parameters, compiled with the window object of
+//     SceneboxHost.createWindow(extras) as a context extension (≈ `with (window) { … }`, so free
+//     `React`, `window`, … resolve through it) and called with no arguments;
+//   DIR/<name>.param.js: body of `function (Remotion, Extras)`, called with
+//     (SceneboxHost.Remotion, extras).
+// --model defaults from the file name (*.phase1.js → phase1, otherwise param).
+// --seed defaults to the file's base name without `.phase1.js`/`.param.js` (or its last
+//   extension), i.e. the scene file stem the Rust host passes to installDeterminism().
+// --frames all: every frame 0 … duration-1.
 // --icon-sets DIR: every *.json in DIR is an Iconify icon set, keyed by its "prefix" (or file name).
 // --sucrase: transform JSX/TypeScript in the artifact with sucrase first (React.createElement).
 // --console: print what the scene logged to the recording console on stderr.
@@ -25,9 +34,18 @@ process.env.TZ = 'UTC'; // Date's local-time methods must agree with the Rust ru
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 
+const ARTIFACT_SUFFIX = /\.(phase1|param)\.js$/;
+
+/** Scene stem of an artifact path: `DIR/title-card-spring.phase1.js` → `title-card-spring`. */
+function artifactStem(file) {
+  const base = path.basename(file);
+  if (ARTIFACT_SUFFIX.test(base)) return base.replace(ARTIFACT_SUFFIX, '');
+  return base.replace(/\.[^.]*$/, '') || base;
+}
+
 function parseArgs(argv) {
   const opts = {
-    model: 'param',
+    model: undefined,
     frames: '0',
     width: 1920,
     height: 1080,
@@ -39,13 +57,15 @@ function parseArgs(argv) {
     bundle: path.join(here, 'dist', 'scenebox-host.js'),
     sucrase: false,
     console: false,
+    jsonLines: true,
   };
   const numeric = new Set(['width', 'height', 'fps', 'duration', 'maxSteps']);
+  const flags = new Set(['sucrase', 'console', 'jsonLines']);
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     if (!arg.startsWith('--')) throw new Error(`unexpected argument ${arg}`);
     const key = arg.slice(2).replace(/-([a-z])/g, (_, c) => c.toUpperCase());
-    if (key === 'sucrase' || key === 'console') {
+    if (flags.has(key)) {
       opts[key] = true;
       continue;
     }
@@ -55,16 +75,23 @@ function parseArgs(argv) {
     opts[key] = numeric.has(key) ? Number(value) : value;
   }
   if (!opts.artifact) throw new Error('--artifact FILE is required');
+  if (opts.model === undefined) opts.model = /\.phase1\.js$/.test(opts.artifact) ? 'phase1' : 'param';
   if (opts.model !== 'param' && opts.model !== 'phase1') throw new Error('--model must be param or phase1');
-  opts.frameList = String(opts.frames)
-    .split(',')
-    .map((s) => s.trim())
-    .filter(Boolean)
-    .map((s) => {
-      const n = Number(s);
-      if (!Number.isInteger(n) || n < 0) throw new Error(`bad frame ${s}`);
-      return n;
-    });
+  if (!Number.isInteger(opts.duration) || opts.duration <= 0) throw new Error('--duration must be a positive integer');
+  if (String(opts.frames).trim() === 'all') {
+    opts.frameList = Array.from({ length: opts.duration }, (_, i) => i);
+  } else {
+    opts.frameList = String(opts.frames)
+      .split(',')
+      .map((s) => s.trim())
+      .filter(Boolean)
+      .map((s) => {
+        const n = Number(s);
+        if (!Number.isInteger(n) || n < 0) throw new Error(`bad frame ${s}`);
+        return n;
+      });
+  }
+  opts.seed ??= artifactStem(opts.artifact);
   return opts;
 }
 
@@ -119,7 +146,7 @@ async function main() {
     }),
   );
 
-  host.installDeterminism(opts.seed ?? path.basename(opts.artifact));
+  host.installDeterminism(opts.seed);
   const extras = host.createExtras(hostConfig);
   const filename = path.resolve(opts.artifact);
   let component;
@@ -127,9 +154,10 @@ async function main() {
     const fn = vm.compileFunction(code, ['Remotion', 'Extras'], { parsingContext: context, filename });
     component = fn(host.Remotion, extras);
   } else {
+    // As the Rust host: no parameters, the window object as a context extension.
     const win = host.createWindow(extras);
-    const fn = vm.compileFunction(code, ['window', 'React'], { parsingContext: context, filename });
-    component = fn(win, win.React);
+    const fn = vm.compileFunction(code, [], { parsingContext: context, contextExtensions: [win], filename });
+    component = fn();
   }
 
   host.mount(component, { width: opts.width, height: opts.height, fps: opts.fps, durationInFrames: opts.duration, id: opts.id }, props);

@@ -14,6 +14,7 @@ import { Remotion } from './remotion/namespace.js';
 import { createExtras } from './extras/index.js';
 import { createWindow } from './window.js';
 import { mount, renderFrame, step, readFrame, unmount } from './mount.js';
+import { getLimits, setLimits } from './limits.js';
 
 /**
  * globalThis.SceneboxHost — runs one Remotion scene at a time in a bare V8 context and returns
@@ -21,8 +22,9 @@ import { mount, renderFrame, step, readFrame, unmount } from './mount.js';
  *
  *   SceneboxHost.installDeterminism(seed)
  *   const extras = SceneboxHost.createExtras({avatars, iconSets})
- *   // param model:  Scene = new Function('Remotion', 'Extras', code)(SceneboxHost.Remotion, extras)
- *   // phase1 model: w = SceneboxHost.createWindow(extras); Scene = new Function('window', 'React', code)(w, w.React)
+ *   // param model:  Scene = compileFunction(code, params ['Remotion', 'Extras'])(SceneboxHost.Remotion, extras)
+ *   // phase1 model: w = SceneboxHost.createWindow(extras)
+ *   //               Scene = compileFunction(code, no params, context extension w)()   // ≈ with (w) { code }
  *   SceneboxHost.mount(Scene, {width, height, fps, durationInFrames, id?}, props)
  *   for each frame:
  *     SceneboxHost.renderFrame(frame)
@@ -32,9 +34,12 @@ import { mount, renderFrame, step, readFrame, unmount } from './mount.js';
  *
  * @typedef {{type: string, props: Object<string, any>, children: TreeNode[]} | {type: '#text', text: string}} TreeNode
  * @typedef {{width: number, height: number, fps: number, durationInFrames: number, id?: string}} VideoConfig
- * @typedef {{avatars?: Object<string, string>, iconSets?: Object<string, {prefix?: string,
- *   icons: Object<string, {body: string, width?: number, height?: number}>, aliases?: Object,
- *   width?: number, height?: number}>}} HostConfig
+ * @typedef {{prefix?: string, icons: Object<string, {body: string, width?: number, height?: number}>,
+ *   aliases?: Object, width?: number, height?: number}} IconifyJSON
+ * @typedef {{avatars?: Object<string, string>, iconSets?: Object<string, IconifyJSON | string>
+ *   | ((prefix: string) => IconifyJSON | string | undefined)}} HostConfig
+ *   iconSets values may be JSON strings; a string is parsed, and a function called, on the first
+ *   look-up of its prefix (cached per Extras object).
  *
  * @property {(seed: string) => void} installDeterminism
  *   Freezes Date / Date.now() / new Date() at 2024-01-01T00:00:00Z and performance.now() at 0
@@ -53,7 +58,8 @@ import { mount, renderFrame, step, readFrame, unmount } from './mount.js';
  *   IFrame without load wait, AnimatedImage as <img>, Solid with `data-color`, and
  *   delayRender/continueRender/cancelRender/getInputProps/getRemotionEnvironment bound to the host.
  * @property {(extras: object) => object} createWindow
- *   The Phase 1 `window` parameter {Remotion, React, ReactDOM, ...extras}; never a global.
+ *   The Phase 1 `window` object {Remotion, React, ReactDOM, ...extras} with `w.window === w`
+ *   (non-enumerable); meant as the context extension of the Phase 1 function; never a global.
  * @property {(component: any, videoConfig: VideoConfig, props?: object) => void} mount
  *   Mounts the scene under Remotion's render-mode contexts (composition id defaults to "scene").
  *   Throws a TypeError if `component` is not a component type or the config is invalid.
@@ -67,7 +73,13 @@ import { mount, renderFrame, step, readFrame, unmount } from './mount.js';
  *   (after 28 s of virtual time). Timer callback errors and cancelRender() errors are rethrown.
  * @property {() => {tree: TreeNode, warnings: object[], media: object[], fonts: object[]}} readFrame
  *   The committed tree ({type:'#root', props:{}, children}) and the records since
- *   installDeterminism (deduplicated, first-seen order).
+ *   installDeterminism (deduplicated, first-seen order). Throws an Error if the tree has more
+ *   than limits.maxNodes nodes ("element tree has more than N nodes") or nests deeper than
+ *   limits.maxDepth levels ("element tree nests deeper than N levels"; prop values likewise).
+ * @property {{maxNodes: number, maxDepth: number}} limits
+ *   Frozen snapshot of the limits in force (defaults 200000 and 2000).
+ * @property {(limits: {maxNodes?: number, maxDepth?: number}) => {maxNodes: number, maxDepth: number}} setLimits
+ *   Sets positive-integer limits (omitted keys unchanged); returns the new snapshot.
  * @property {() => void} unmount
  * @property {() => {level: string, message: string}[]} takeConsoleMessages
  *   Console output recorded since the previous call.
@@ -84,6 +96,10 @@ const SceneboxHost = {
   renderFrame,
   step,
   readFrame,
+  get limits() {
+    return getLimits();
+  },
+  setLimits,
   unmount,
   takeConsoleMessages,
   virtualTime: () => virtualNow(),

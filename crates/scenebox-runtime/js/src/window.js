@@ -1,5 +1,9 @@
-// createWindow(extras): the object Phase 1 scene code receives as its `window` parameter.
-// It is a plain object, never installed as a global.
+// createWindow(extras): the Phase 1 `window` object. The host compiles Phase 1 scene code as a
+// function body with this object as a context extension (like `with (window) { … }`), so free
+// identifiers (`React`, `Remotion`, `LucideIcons`, `window`) resolve as in the browser app and a
+// scene's own `const React = window.React;` is an ordinary local. `w.window === w` (own,
+// non-enumerable, read-only); there is no `self` or `globalThis` on it, and it is never installed
+// as a global.
 
 import ReactDOM from './react-dom-shim.js';
 import { Remotion } from './remotion/namespace.js';
@@ -8,7 +12,7 @@ export function createWindow(extras) {
   if (!extras || typeof extras !== 'object' || !extras.React) {
     throw new TypeError('createWindow(extras) needs the object returned by createExtras()');
   }
-  return {
+  const w = {
     Remotion,
     React: extras.React,
     ReactDOM,
@@ -21,4 +25,6 @@ export function createWindow(extras) {
     RemotionGoogleFonts: extras.RemotionGoogleFonts,
     BazaarAvatars: extras.BazaarAvatars,
   };
+  Object.defineProperty(w, 'window', { value: w, writable: false, enumerable: false, configurable: false });
+  return w;
 }

@@ -1,6 +1,7 @@
 // Test suite: runs the sample artifacts in test/artifacts through oracle.mjs (the same bundle the
 // Rust runtime embeds) and asserts key facts; also checks the bundle in a bare vm context, the
 // step() protocol and build reproducibility. `node test/run.mjs` (exit code ≠ 0 on failure).
+// The window/icon-set/limits/oracle-CLI tests live in host-api.mjs (imported here).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -8,51 +9,8 @@ import { execFile } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
 import vm from 'node:vm';
-import { fileURLToPath } from 'node:url';
-
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const artifacts = path.join(root, 'test', 'artifacts');
-const iconSets = path.join(root, 'test', 'icon-sets');
-const bundlePath = path.join(root, 'dist', 'scenebox-host.js');
-
-function run(args) {
-  return new Promise((resolve) => {
-    execFile(process.execPath, [path.join(root, 'oracle.mjs'), ...args], { cwd: root, maxBuffer: 64 << 20 }, (error, stdout, stderr) => {
-      resolve({ code: error ? error.code ?? 1 : 0, stdout, stderr });
-    });
-  });
-}
-
-async function frames(artifact, { model = 'param', frames: list = '0', extra = [] } = {}) {
-  const r = await run(['--artifact', path.join(artifacts, artifact), '--model', model, '--frames', list, '--icon-sets', iconSets, ...extra]);
-  assert.equal(r.code, 0, `oracle failed for ${artifact}:\n${r.stderr}`);
-  const lines = r.stdout.trim().split('\n').map((l) => JSON.parse(l));
-  return Object.fromEntries(lines.map((l) => [l.frame, l]));
-}
-
-async function fails(artifact, extra = []) {
-  const r = await run(['--artifact', path.join(artifacts, artifact), '--model', 'param', '--frames', '0,20', ...extra]);
-  assert.equal(r.code, 1, `expected failure for ${artifact}, got exit ${r.code}\n${r.stdout}`);
-  return r;
-}
-
-/** Depth-first list of element nodes. */
-function nodes(tree) {
-  const out = [];
-  const walk = (n) => {
-    out.push(n);
-    for (const c of n.children || []) walk(c);
-  };
-  walk(tree);
-  return out;
-}
-const text = (tree) =>
-  nodes(tree)
-    .filter((n) => n.type === '#text')
-    .map((n) => n.text)
-    .join('|');
-const byType = (tree, type) => nodes(tree).filter((n) => n.type === type);
-const byProp = (tree, key, value) => nodes(tree).find((n) => n.props && n.props[key] === value);
+import { root, bundlePath, frames, fails, text, byType, byProp } from './helpers.mjs';
+import './host-api.mjs';
 
 test('bundle evaluates in a bare context and installs only the documented globals', () => {
   const ctx = vm.createContext({});
@@ -72,7 +30,7 @@ test('bundle evaluates in a bare context and installs only the documented global
   assert.equal(g('typeof performance.now'), 'function');
   assert.deepEqual(
     JSON.parse(g('JSON.stringify(Object.keys(SceneboxHost))')),
-    ['installDeterminism', 'createExtras', 'Remotion', 'createWindow', 'mount', 'renderFrame', 'step', 'readFrame', 'unmount', 'takeConsoleMessages', 'virtualTime', 'versions'],
+    ['installDeterminism', 'createExtras', 'Remotion', 'createWindow', 'mount', 'renderFrame', 'step', 'readFrame', 'limits', 'setLimits', 'unmount', 'takeConsoleMessages', 'virtualTime', 'versions'],
   );
   assert.equal(g('SceneboxHost.versions.react'), JSON.parse(fs.readFileSync(path.join(root, 'node_modules/react/package.json'))).version);
   assert.equal(g('SceneboxHost.versions.remotion'), '4.0.527');
@@ -129,6 +87,8 @@ test('API in-process: namespace, window, mount validation, step protocol', async
   assert.deepEqual([...Object.keys(win)], [
     'Remotion', 'React', 'ReactDOM', 'IconifyIcon', 'HeroiconsSolid', 'HeroiconsOutline', 'LucideIcons', 'RemotionShapes', 'Rough', 'RemotionGoogleFonts', 'BazaarAvatars',
   ]);
+  assert.equal(win.window, win, 'window.window is the window itself (non-enumerable)');
+  assert.equal('self' in win || 'globalThis' in win, false);
   assert.equal(typeof win.ReactDOM.createPortal, 'function');
   assert.equal(typeof win.ReactDOM.flushSync, 'function');
   assert.equal(vm.runInContext('typeof window', ctx), 'undefined');

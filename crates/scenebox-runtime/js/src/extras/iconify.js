@@ -1,11 +1,13 @@
 // IconifyIcon: React component rendering an icon from Iconify JSON icon sets supplied by the host
-// (hostConfig.iconSets = {prefix: {prefix, icons, aliases?, width?, height?}}). Sizing, flips and
-// rotation follow @iconify/react's SVG output; the icon body is parsed into elements. A missing
-// set or icon renders <svg data-missing-icon="prefix:name"> and records a missing_icon warning.
+// (hostConfig.iconSets: objects, JSON strings or a look-up function, see icon-sets.js). Sizing,
+// flips and rotation follow @iconify/react's SVG output; the icon body is parsed into elements.
+// A missing set or icon renders <svg data-missing-icon="prefix:name"> and records a missing_icon
+// warning.
 
 import React from 'react';
 import { markupToElements } from './svg-markup.js';
 import { warn } from '../records.js';
+import { createIconSetSource } from './icon-sets.js';
 
 const DEFAULT_SIZE = 16;
 
@@ -181,13 +183,13 @@ function flipFlags(flip) {
 }
 
 export function createIconifyIcon(iconSets) {
-  const sets = iconSets && typeof iconSets === 'object' ? iconSets : {};
+  const getIconSet = createIconSetSource(iconSets);
   const cache = new Map();
 
   function lookup(iconName) {
     if (cache.has(iconName)) return cache.get(iconName);
     const parsed = parseIconName(iconName);
-    const resolved = parsed ? resolveIcon(sets[parsed.prefix], parsed.name) : null;
+    const resolved = parsed ? resolveIcon(getIconSet(parsed.prefix), parsed.name) : null;
     const entry = resolved ? { prefix: parsed.prefix, icon: resolved } : null;
     cache.set(iconName, entry);
     return entry;

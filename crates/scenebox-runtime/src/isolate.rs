@@ -1,0 +1,315 @@
+//! One sandboxed V8 isolate for one scene job: created from the start-up snapshot with a heap
+//! limit, a capped ArrayBuffer allocator, no code generation from strings, no WebAssembly or
+//! shared memory, and nothing of deno_core reachable from scene code. Also the small set of
+//! V8 calls the job needs: compile the scene function, call host functions, drain microtasks.
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use deno_core::{serde_v8, v8, JsRuntime, RuntimeOptions};
+use serde::de::DeserializeOwned;
+use serde::Serialize;
+
+use crate::array_buffer::capped_allocator;
+use crate::config::Limits;
+use crate::snapshot::startup_snapshot;
+
+/// Removes what scene code must not reach and hands the host object back.
+const LOCKDOWN: &str = r#"(() => {
+  const host = globalThis.SceneboxHost;
+  for (const name of ['SceneboxHost', 'Deno', '__bootstrap', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'Temporal']) {
+    try { delete globalThis[name]; } catch (_) {}
+    if (name in globalThis) {
+      Object.defineProperty(globalThis, name, { value: undefined, writable: false, configurable: false });
+    }
+  }
+  return host;
+})()"#;
+
+/// A JS exception (or termination) caught by the host.
+#[derive(Debug, Clone)]
+pub(crate) struct JsFailure {
+    /// `Error: message` as V8 reports it, or why execution stopped.
+    pub message: String,
+    /// The `stack` property of the thrown value, when it is an Error.
+    pub stack: Option<String>,
+    /// Execution was terminated (watchdog or heap limit), not thrown.
+    pub terminated: bool,
+}
+
+/// The host API functions of the bundle (see js/src/entry.js).
+#[derive(Clone, Copy)]
+pub(crate) enum HostFn {
+    InstallDeterminism,
+    CreateExtras,
+    CreateWindow,
+    Mount,
+    RenderFrame,
+    Step,
+    ReadFrame,
+    SetLimits,
+}
+
+impl HostFn {
+    const ALL: [HostFn; 8] = [
+        HostFn::InstallDeterminism,
+        HostFn::CreateExtras,
+        HostFn::CreateWindow,
+        HostFn::Mount,
+        HostFn::RenderFrame,
+        HostFn::Step,
+        HostFn::ReadFrame,
+        HostFn::SetLimits,
+    ];
+
+    fn js_name(self) -> &'static str {
+        match self {
+            HostFn::InstallDeterminism => "installDeterminism",
+            HostFn::CreateExtras => "createExtras",
+            HostFn::CreateWindow => "createWindow",
+            HostFn::Mount => "mount",
+            HostFn::RenderFrame => "renderFrame",
+            HostFn::Step => "step",
+            HostFn::ReadFrame => "readFrame",
+            HostFn::SetLimits => "setLimits",
+        }
+    }
+}
+
+/// A sandboxed isolate with the host bundle loaded.
+pub(crate) struct SceneIsolate {
+    runtime: JsRuntime,
+    functions: Vec<v8::Global<v8::Function>>,
+    remotion: v8::Global<v8::Value>,
+    out_of_memory: Arc<AtomicBool>,
+}
+
+impl SceneIsolate {
+    /// A fresh isolate from the snapshot with `limits` applied.
+    pub fn new(limits: &Limits) -> Result<Self, String> {
+        let create_params = v8::CreateParams::default()
+            .heap_limits(0, limits.heap_bytes)
+            .array_buffer_allocator(capped_allocator(limits.array_buffer_bytes))
+            .allow_atomics_wait(false);
+        let mut runtime = JsRuntime::try_new(RuntimeOptions {
+            startup_snapshot: Some(startup_snapshot()),
+            create_params: Some(create_params),
+            ..Default::default()
+        })
+        .map_err(|e| format!("creating the isolate failed: {e}"))?;
+
+        let out_of_memory = Arc::new(AtomicBool::new(false));
+        let flag = out_of_memory.clone();
+        let handle = runtime.v8_isolate().thread_safe_handle();
+        runtime.add_near_heap_limit_callback(move |current, _initial| {
+            // Stop the scene instead of letting V8 abort the process; the extra room lets the
+            // termination unwind.
+            flag.store(true, Ordering::SeqCst);
+            handle.terminate_execution();
+            current.saturating_mul(2)
+        });
+
+        let host = runtime
+            .execute_script("scenebox-lockdown.js", LOCKDOWN)
+            .map_err(|e| format!("locking the isolate down failed: {e}"))?;
+        let (functions, remotion) = {
+            deno_core::scope!(scope, &mut runtime);
+            scope
+                .get_current_context()
+                .set_allow_generation_from_strings(false);
+            let host = v8::Local::new(scope, host);
+            let host: v8::Local<v8::Object> = host
+                .try_into()
+                .map_err(|_| "the host bundle did not define SceneboxHost".to_string())?;
+            let mut functions = Vec::with_capacity(HostFn::ALL.len());
+            for f in HostFn::ALL {
+                let key =
+                    v8::String::new(scope, f.js_name()).ok_or("allocating a string failed")?;
+                let value = host
+                    .get(scope, key.into())
+                    .ok_or_else(|| format!("SceneboxHost.{} is missing", f.js_name()))?;
+                let function: v8::Local<v8::Function> = value
+                    .try_into()
+                    .map_err(|_| format!("SceneboxHost.{} is not a function", f.js_name()))?;
+                functions.push(v8::Global::new(scope, function));
+            }
+            let key = v8::String::new(scope, "Remotion").ok_or("allocating a string failed")?;
+            let remotion = host
+                .get(scope, key.into())
+                .ok_or("SceneboxHost.Remotion is missing")?;
+            (functions, v8::Global::new(scope, remotion))
+        };
+        Ok(Self {
+            runtime,
+            functions,
+            remotion,
+            out_of_memory,
+        })
+    }
+
+    /// A handle the watchdog can use to stop this isolate's JS.
+    pub fn thread_safe_handle(&mut self) -> v8::IsolateHandle {
+        self.runtime.v8_isolate().thread_safe_handle()
+    }
+
+    /// Whether the heap limit was reached.
+    pub fn out_of_memory(&self) -> bool {
+        self.out_of_memory.load(Ordering::SeqCst)
+    }
+
+    /// `SceneboxHost.Remotion`.
+    pub fn remotion(&self) -> v8::Global<v8::Value> {
+        self.remotion.clone()
+    }
+
+    /// Calls a host function with `args`.
+    pub fn call_host(
+        &mut self,
+        function: HostFn,
+        args: &[v8::Global<v8::Value>],
+    ) -> Result<v8::Global<v8::Value>, JsFailure> {
+        let function = self.functions[function as usize].clone();
+        self.call(&function, args)
+    }
+
+    /// Calls `function` with `undefined` as `this`.
+    pub fn call(
+        &mut self,
+        function: &v8::Global<v8::Function>,
+        args: &[v8::Global<v8::Value>],
+    ) -> Result<v8::Global<v8::Value>, JsFailure> {
+        deno_core::scope!(scope, &mut self.runtime);
+        v8::tc_scope!(let tc, scope);
+        let function = v8::Local::new(tc, function);
+        let args: Vec<v8::Local<v8::Value>> = args.iter().map(|a| v8::Local::new(tc, a)).collect();
+        let receiver = v8::undefined(tc).into();
+        match function.call(tc, receiver, &args) {
+            Some(value) => Ok(v8::Global::new(tc, value)),
+            None => Err(caught(tc)),
+        }
+    }
+
+    /// Compiles scene code as a function body (V8's CompileFunction: scene code itself cannot
+    /// generate code from strings) with `parameters`, and `extension` as a `with`-like scope
+    /// (Phase 1's browser `window`).
+    pub fn compile_function(
+        &mut self,
+        code: &str,
+        resource_name: &str,
+        parameters: &[&str],
+        extension: Option<&v8::Global<v8::Value>>,
+    ) -> Result<v8::Global<v8::Function>, JsFailure> {
+        deno_core::scope!(scope, &mut self.runtime);
+        v8::tc_scope!(let tc, scope);
+        let (Some(source_text), Some(name)) = (
+            v8::String::new(tc, code),
+            v8::String::new(tc, resource_name),
+        ) else {
+            return Err(failure("the scene code is too large for V8"));
+        };
+        let origin = v8::ScriptOrigin::new(
+            tc,
+            name.into(),
+            0,
+            0,
+            false,
+            0,
+            None,
+            false,
+            false,
+            false,
+            None,
+        );
+        let mut source = v8::script_compiler::Source::new(source_text, Some(&origin));
+        let mut params = Vec::with_capacity(parameters.len());
+        for parameter in parameters {
+            params.push(
+                v8::String::new(tc, parameter)
+                    .ok_or_else(|| failure("allocating a string failed"))?,
+            );
+        }
+        let mut extensions = Vec::new();
+        if let Some(extension) = extension {
+            let object: v8::Local<v8::Object> = v8::Local::new(tc, extension)
+                .try_into()
+                .map_err(|_| failure("the Phase 1 window is not an object"))?;
+            extensions.push(object);
+        }
+        let compiled = v8::script_compiler::compile_function(
+            tc,
+            &mut source,
+            &params,
+            &extensions,
+            v8::script_compiler::CompileOptions::NoCompileOptions,
+            v8::script_compiler::NoCacheReason::NoReason,
+        );
+        match compiled {
+            Some(function) => Ok(v8::Global::new(tc, function)),
+            None => Err(caught(tc)),
+        }
+    }
+
+    /// Runs every queued microtask.
+    pub fn perform_microtask_checkpoint(&mut self) {
+        deno_core::scope!(scope, &mut self.runtime);
+        scope.perform_microtask_checkpoint();
+    }
+
+    /// Converts a Rust value into a JS value.
+    pub fn to_v8<T: Serialize>(&mut self, value: &T) -> Result<v8::Global<v8::Value>, String> {
+        deno_core::scope!(scope, &mut self.runtime);
+        let local = serde_v8::to_v8(scope, value).map_err(|e| e.to_string())?;
+        Ok(v8::Global::new(scope, local))
+    }
+
+    /// Converts a JS value into a Rust value.
+    pub fn from_v8<T: DeserializeOwned>(
+        &mut self,
+        value: &v8::Global<v8::Value>,
+    ) -> Result<T, String> {
+        deno_core::scope!(scope, &mut self.runtime);
+        let local = v8::Local::new(scope, value);
+        serde_v8::from_v8(scope, local).map_err(|e| e.to_string())
+    }
+}
+
+fn failure(message: &str) -> JsFailure {
+    JsFailure {
+        message: message.to_string(),
+        stack: None,
+        terminated: false,
+    }
+}
+
+/// Reads what a TryCatch caught.
+fn caught(tc: &mut v8::PinnedRef<'_, v8::TryCatch<'_, '_, v8::HandleScope<'_>>>) -> JsFailure {
+    if tc.has_terminated() {
+        return JsFailure {
+            message: "execution terminated".to_string(),
+            stack: None,
+            terminated: true,
+        };
+    }
+    let Some(exception) = tc.exception() else {
+        return failure("a call failed without an exception");
+    };
+    let message = tc
+        .message()
+        .map(|m| m.get(tc).to_rust_string_lossy(tc))
+        .unwrap_or_else(|| exception.to_rust_string_lossy(tc));
+    let stack = exception
+        .is_object()
+        .then(|| exception.to_object(tc))
+        .flatten()
+        .and_then(|object| {
+            let key = v8::String::new(tc, "stack")?;
+            object.get(tc, key.into())
+        })
+        .filter(|stack| stack.is_string())
+        .map(|stack| stack.to_rust_string_lossy(tc));
+    JsFailure {
+        message,
+        stack,
+        terminated: false,
+    }
+}
