@@ -2,6 +2,7 @@
 //! line over the library crates; each subcommand lives in `commands/`.
 
 mod commands;
+mod runtime_args;
 mod scene_files;
 mod stats;
 
@@ -25,6 +26,8 @@ struct Cli {
 enum Command {
     /// Compile TSX scenes to the Phase 1 and parameterized artifacts.
     Compile(commands::compile::CompileArgs),
+    /// Execute a scene frame by frame in V8 and print its element trees.
+    Render(commands::render::RenderArgs),
     /// Measure p50/p95/p99 of each stage beside the baselines, printed as ratios.
     Bench(commands::bench::BenchArgs),
 }
@@ -34,6 +37,7 @@ fn main() -> ExitCode {
     let outcome = match cli.command {
         Command::Compile(args) => commands::compile::run(args),
         Command::Bench(args) => commands::bench::run(args),
+        Command::Render(args) => commands::render::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -3,7 +3,8 @@
 //! `RangeError: Array buffer allocation failed` inside the scene.
 
 use std::ffi::c_void;
-use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
+use std::sync::Arc;
 
 use deno_core::v8;
 
@@ -11,15 +12,23 @@ use deno_core::v8;
 struct Budget {
     used: AtomicUsize,
     cap: usize,
+    refused: Arc<AtomicBool>,
 }
 
 impl Budget {
     fn reserve(&self, len: usize) -> bool {
-        self.used
+        let granted = self
+            .used
             .fetch_update(Ordering::AcqRel, Ordering::Acquire, |used| {
                 used.checked_add(len).filter(|total| *total <= self.cap)
             })
-            .is_ok()
+            .is_ok();
+        if !granted {
+            // V8 answers a refused allocation with a last-resort GC that reaches the
+            // near-heap-limit callback; this flag tells it the heap is not the problem.
+            self.refused.store(true, Ordering::SeqCst);
+        }
+        granted
     }
 
     fn release(&self, len: usize) {
@@ -69,11 +78,16 @@ static VTABLE: v8::RustAllocatorVtable<Budget> = v8::RustAllocatorVtable {
     drop,
 };
 
-/// An allocator that refuses ArrayBuffer memory beyond `cap` bytes in total.
-pub(crate) fn capped_allocator(cap: usize) -> v8::UniqueRef<v8::Allocator> {
+/// An allocator that refuses ArrayBuffer memory beyond `cap` bytes in total, setting
+/// `refused` whenever it does.
+pub(crate) fn capped_allocator(
+    cap: usize,
+    refused: Arc<AtomicBool>,
+) -> v8::UniqueRef<v8::Allocator> {
     let budget = Box::into_raw(Box::new(Budget {
         used: AtomicUsize::new(0),
         cap,
+        refused,
     }));
     // SAFETY: `budget` is a valid heap pointer that V8 releases through `VTABLE.drop`.
     unsafe { v8::new_rust_allocator(budget, &VTABLE) }

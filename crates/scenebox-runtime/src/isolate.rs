@@ -14,9 +14,19 @@ use crate::array_buffer::capped_allocator;
 use crate::config::Limits;
 use crate::snapshot::startup_snapshot;
 
-/// Removes what scene code must not reach and hands the host object back.
+/// Removes what scene code must not reach and hands the host object back. Resizable
+/// ArrayBuffers grow outside the capped allocator, so growing one is refused.
 const LOCKDOWN: &str = r#"(() => {
   const host = globalThis.SceneboxHost;
+  const proto = ArrayBuffer.prototype;
+  const transfer = proto.transfer;
+  const refuse = () => { throw new RangeError('resizing ArrayBuffers is disabled in scenes'); };
+  const guardedTransfer = function (length) {
+    if (length !== undefined && length > this.byteLength) refuse();
+    return transfer.call(this, length);
+  };
+  Object.defineProperty(proto, 'resize', { value: refuse, writable: false, configurable: false });
+  if (transfer) Object.defineProperty(proto, 'transfer', { value: guardedTransfer, writable: false, configurable: false });
   for (const name of ['SceneboxHost', 'Deno', '__bootstrap', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'Temporal']) {
     try { delete globalThis[name]; } catch (_) {}
     if (name in globalThis) {
@@ -87,9 +97,13 @@ pub(crate) struct SceneIsolate {
 impl SceneIsolate {
     /// A fresh isolate from the snapshot with `limits` applied.
     pub fn new(limits: &Limits) -> Result<Self, String> {
+        let buffer_refused = Arc::new(AtomicBool::new(false));
         let create_params = v8::CreateParams::default()
             .heap_limits(0, limits.heap_bytes)
-            .array_buffer_allocator(capped_allocator(limits.array_buffer_bytes))
+            .array_buffer_allocator(capped_allocator(
+                limits.array_buffer_bytes,
+                buffer_refused.clone(),
+            ))
             .allow_atomics_wait(false);
         let mut runtime = JsRuntime::try_new(RuntimeOptions {
             startup_snapshot: Some(startup_snapshot()),
@@ -102,6 +116,11 @@ impl SceneIsolate {
         let flag = out_of_memory.clone();
         let handle = runtime.v8_isolate().thread_safe_handle();
         runtime.add_near_heap_limit_callback(move |current, _initial| {
+            if buffer_refused.swap(false, Ordering::SeqCst) {
+                // The ArrayBuffer cap refused memory: the scene gets its RangeError, the
+                // heap itself is fine.
+                return current;
+            }
             // Stop the scene instead of letting V8 abort the process; the extra room lets the
             // termination unwind.
             flag.store(true, Ordering::SeqCst);

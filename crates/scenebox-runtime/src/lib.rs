@@ -11,6 +11,7 @@
 mod array_buffer;
 mod config;
 mod error;
+mod frames;
 mod isolate;
 mod pool;
 mod render;
@@ -22,6 +23,7 @@ mod watchdog;
 
 pub use config::{HostData, Limits, Model, RetryPolicy, RuntimeConfig, VideoConfig};
 pub use error::{ErrorKind, RenderError};
+pub use frames::FrameSelection;
 pub use pool::{IsolatePool, PoolError, RenderJob};
 pub use render::{
     render, Attempt, FrameResult, RenderOutcome, RenderRequest, RenderTimings, SceneRender,

@@ -106,6 +106,8 @@ impl RenderOutcome {
 
 /// Renders `request` under `config`, retrying per its policy. Runs on the calling thread.
 pub fn render(config: &RuntimeConfig, request: &RenderRequest<'_>) -> RenderOutcome {
+    // Built once per process; not part of any attempt's timings.
+    crate::snapshot::startup_snapshot();
     let mut attempts = Vec::new();
     loop {
         let started = Instant::now();
@@ -282,6 +284,16 @@ impl Job<'_, '_> {
         let result = f(&mut self.isolate);
         let fired = guard.fired();
         drop(guard);
+        // A termination can be swallowed (a microtask checkpoint ends early and returns) and a
+        // single huge allocation can succeed past the heap limit: either way the attempt failed.
+        let result = match result {
+            Ok(_) if fired || self.isolate.out_of_memory() => Err(JsFailure {
+                message: "execution terminated".to_string(),
+                stack: None,
+                terminated: true,
+            }),
+            other => other,
+        };
         result.map_err(|failure| {
             self.classify(stage, failure, fired, frame_deadline <= self.scene_deadline)
         })

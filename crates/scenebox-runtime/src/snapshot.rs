@@ -13,6 +13,12 @@ pub const HOST_BUNDLE: &str = include_str!("../js/dist/scenebox-host.js");
 pub(crate) fn init_v8() {
     static INIT: OnceLock<()> = OnceLock::new();
     INIT.get_or_init(|| {
+        // Determinism: `Intl` and `Date` formatting see en-US in UTC whatever the machine's
+        // LANG and TZ are. ICU reads TZ when V8 first needs the zone, after this point.
+        if std::env::var("TZ").as_deref() != Ok("UTC") {
+            std::env::set_var("TZ", "UTC");
+        }
+        deno_core::v8::icu::set_default_locale("en-US");
         // Regular (not snapshotting) mode for the whole process; the snapshot below is
         // still taken, just without `--predictable`.
         JsRuntime::init_platform(None);

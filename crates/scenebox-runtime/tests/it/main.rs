@@ -1,1 +1,7 @@
-//! Integration tests of scenebox-runtime.
+//! Integration tests of `scenebox-runtime` (one test binary; one module per concern).
+
+mod api;
+mod corpus;
+mod hostile;
+mod oracle;
+mod support;

@@ -1,0 +1,95 @@
+//! Command-line options shared by the commands that execute scenes: video settings, props,
+//! host data (avatars, icons) and sandbox limits.
+
+use std::path::PathBuf;
+use std::time::Duration;
+
+use anyhow::{Context, Result};
+use clap::Args;
+use scenebox_runtime::{HostData, RuntimeConfig, VideoConfig};
+
+/// Video settings of the composition.
+#[derive(Args, Clone, Debug)]
+pub struct VideoArgs {
+    /// Width in pixels.
+    #[arg(long, default_value_t = 1920)]
+    pub width: u32,
+    /// Height in pixels.
+    #[arg(long, default_value_t = 1080)]
+    pub height: u32,
+    /// Frames per second.
+    #[arg(long, default_value_t = 30.0)]
+    pub fps: f64,
+    /// Duration in frames.
+    #[arg(long, default_value_t = 150)]
+    pub duration: u32,
+    /// Props for the scene component, as JSON.
+    #[arg(long, default_value = "{}")]
+    pub props: String,
+}
+
+impl VideoArgs {
+    /// The video config.
+    pub fn video(&self) -> VideoConfig {
+        VideoConfig {
+            width: self.width,
+            height: self.height,
+            fps: self.fps,
+            duration_in_frames: self.duration,
+        }
+    }
+
+    /// The parsed props.
+    pub fn props(&self) -> Result<serde_json::Value> {
+        serde_json::from_str(&self.props).context("--props is not valid JSON")
+    }
+}
+
+/// Host data and sandbox limits.
+#[derive(Args, Clone, Debug)]
+pub struct SandboxArgs {
+    /// JSON file mapping avatar names to URLs (`window.BazaarAvatars`).
+    #[arg(long, value_name = "FILE")]
+    pub avatars: Option<PathBuf>,
+    /// Directory of Iconify JSON icon sets (`mdi.json`, …) for `IconifyIcon`.
+    #[arg(long, value_name = "DIR")]
+    pub icons: Option<PathBuf>,
+    /// V8 heap limit per isolate, in MB.
+    #[arg(long, default_value_t = 256)]
+    pub heap_mb: usize,
+    /// Time limit per frame (and for evaluating the scene), in ms.
+    #[arg(long, default_value_t = 2000)]
+    pub frame_timeout_ms: u64,
+    /// Time limit per scene job, in ms.
+    #[arg(long, default_value_t = 30000)]
+    pub scene_timeout_ms: u64,
+    /// Extra attempts for transient failures (Timeout, OutOfMemory, Crashed).
+    #[arg(long, default_value_t = 1)]
+    pub retries: u32,
+}
+
+impl SandboxArgs {
+    /// The runtime configuration these options describe.
+    pub fn config(&self) -> Result<RuntimeConfig> {
+        let mut host = HostData::default();
+        if let Some(path) = &self.avatars {
+            let text = std::fs::read_to_string(path)
+                .with_context(|| format!("reading {}", path.display()))?;
+            host.avatars = serde_json::from_str(&text)
+                .with_context(|| format!("{} is not a JSON object of strings", path.display()))?;
+        }
+        if let Some(dir) = &self.icons {
+            host.load_icon_sets(dir)
+                .with_context(|| format!("reading icon sets from {}", dir.display()))?;
+        }
+        let mut config = RuntimeConfig {
+            host,
+            ..Default::default()
+        };
+        config.limits.heap_bytes = self.heap_mb * 1024 * 1024;
+        config.limits.frame_time = Duration::from_millis(self.frame_timeout_ms);
+        config.limits.scene_time = Duration::from_millis(self.scene_timeout_ms);
+        config.retry.max_retries = self.retries;
+        Ok(config)
+    }
+}
