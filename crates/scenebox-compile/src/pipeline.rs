@@ -66,6 +66,17 @@ pub(crate) fn compile_scene(
             .map(|s| s.to_string())
             .or_else(|| panic.downcast_ref::<String>().cloned())
             .unwrap_or_else(|| "unknown panic".to_string());
+        if detail.contains("JSXNamespacedName -> JSXObject") {
+            // swc's parser panics on `<a:b.c>` instead of reporting it.
+            let (line, column) = namespaced_member_tag(tsx).unwrap_or((1, 1));
+            return Err(CompileError {
+                scene: scene.to_string(),
+                kind: CompileErrorKind::Syntax,
+                message: "invalid JSX tag name: a namespaced name (`a:b`) cannot have members (`.c`)".to_string(),
+                line,
+                column,
+            });
+        }
         Err(CompileError {
             scene: scene.to_string(),
             kind: CompileErrorKind::Internal,
@@ -74,6 +85,52 @@ pub(crate) fn compile_scene(
             column: 1,
         })
     })
+}
+
+/// Where the first `<a:b.c` (or `</a:b.c`) tag starts, as 1-based line and column.
+fn namespaced_member_tag(tsx: &str) -> Option<(u32, u32)> {
+    let chars: Vec<char> = tsx.chars().collect();
+    let name = |i: &mut usize| {
+        let start = *i;
+        while *i < chars.len() && (chars[*i].is_alphanumeric() || matches!(chars[*i], '_' | '$' | '-')) {
+            *i += 1;
+        }
+        *i > start
+    };
+    let skip_space = |i: &mut usize| {
+        while *i < chars.len() && chars[*i].is_whitespace() {
+            *i += 1;
+        }
+    };
+    let found = (0..chars.len()).find(|&start| {
+        if chars[start] != '<' {
+            return false;
+        }
+        let mut i = start + 1;
+        skip_space(&mut i);
+        if chars.get(i) == Some(&'/') {
+            i += 1;
+            skip_space(&mut i);
+        }
+        if !name(&mut i) {
+            return false;
+        }
+        skip_space(&mut i);
+        if chars.get(i) != Some(&':') {
+            return false;
+        }
+        i += 1;
+        skip_space(&mut i);
+        if !name(&mut i) {
+            return false;
+        }
+        skip_space(&mut i);
+        chars.get(i) == Some(&'.')
+    })?;
+    let before = &chars[..found];
+    let line = before.iter().filter(|c| **c == '\n').count() as u32 + 1;
+    let column = before.iter().rev().take_while(|c| **c != '\n').count() as u32 + 1;
+    Some((line, column))
 }
 
 fn compile_in_globals(

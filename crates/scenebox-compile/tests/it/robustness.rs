@@ -60,6 +60,14 @@ fn garbage_never_panics() {
 }
 
 #[test]
+fn a_namespaced_member_tag_is_a_syntax_error_not_a_crash() {
+    // swc's parser panics on this (found by the fuzz target); the compiler reports it.
+    let error = compile("ns", "export default () => (\n  <div><a:b.c /></div>\n);\n").unwrap_err();
+    assert_eq!(error.kind, CompileErrorKind::Syntax, "{error}");
+    assert_eq!((error.line, error.column), (2, 8));
+}
+
+#[test]
 fn syntax_errors_point_at_the_tsx() {
     let error = compile("s", "export default function S() {\n  return <div>;\n}\n").unwrap_err();
     assert_eq!(error.kind, CompileErrorKind::Syntax);
