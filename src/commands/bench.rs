@@ -25,6 +25,9 @@ pub struct BenchArgs {
     /// Print the table as JSON.
     #[arg(long)]
     json: bool,
+    /// Skip the runtime stages (compile only).
+    #[arg(long)]
+    compile_only: bool,
 }
 
 /// One measured stage.
@@ -129,6 +132,9 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     }
     stages.insert(0, cached);
     stages.insert(0, cold);
+    if !args.compile_only {
+        stages.extend(runtime_stages(&scenes)?);
+    }
 
     let report = BenchReport {
         corpus: args.corpus.display().to_string(),
@@ -143,6 +149,50 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         print_table(&report);
     }
     Ok(ExitCode::SUCCESS)
+}
+
+/// Renders every scene's 150 frames under each model; reports isolate start, first frame
+/// (scene evaluation + first frame), warm frames and whole scenes.
+fn runtime_stages(scenes: &[crate::scene_files::SceneFile]) -> Result<Vec<StageRow>> {
+    use scenebox_runtime::{render, Model, RenderRequest, RuntimeConfig, VideoConfig};
+    let config = RuntimeConfig::default();
+    let compiler = Compiler::default();
+    let mut rows = Vec::new();
+    for model in [Model::Phase1, Model::Param] {
+        let (mut isolate, mut first, mut warm, mut whole) =
+            (Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        for scene in scenes {
+            let compiled = compiler.compile(&scene.name(), &scene.tsx)?;
+            let request = RenderRequest {
+                scene: &scene.stem(),
+                compiled: &compiled,
+                model,
+                video: VideoConfig::default(),
+                props: serde_json::json!({}),
+                frames: (0..150).collect(),
+                seed: None,
+            };
+            let outcome = render(&config, &request);
+            let rendered = outcome.result.map_err(|e| {
+                anyhow::anyhow!(
+                    "{} does not render under {}: {e}",
+                    scene.name(),
+                    model.as_str()
+                )
+            })?;
+            let t = &rendered.timings;
+            isolate.push(t.isolate_ms);
+            first.push(t.evaluate_ms + t.first_frame_ms);
+            warm.extend_from_slice(&t.frame_ms);
+            whole.push(t.total_ms);
+        }
+        let tool = format!("V8 ({})", model.as_str());
+        rows.push(row("isolate start (from snapshot)", &tool, &isolate));
+        rows.push(row("scene load + first frame", &tool, &first));
+        rows.push(row("warm frame", &tool, &warm));
+        rows.push(row("full 150-frame scene", &tool, &whole));
+    }
+    Ok(rows)
 }
 
 fn row(stage: &str, tool: &str, samples: &[f64]) -> StageRow {

@@ -87,14 +87,6 @@ const iconPlugin = {
   },
 };
 
-const aliasPlugin = {
-  name: 'scenebox-aliases',
-  setup(build) {
-    // No react-dom in the isolate: Remotion and @remotion/shapes get the reconciler-backed shim.
-    build.onResolve({ filter: /^react-dom$/ }, () => ({ path: path.join(root, 'src', 'react-dom-shim.js') }));
-  },
-};
-
 export async function bundle() {
   const result = await esbuild.build({
     absWorkingDir: root,
@@ -111,7 +103,13 @@ export async function bundle() {
     charset: 'utf8',
     sourcemap: false,
     define: { 'process.env.NODE_ENV': '"production"' },
-    plugins: [aliasPlugin, iconPlugin],
+    // No react-dom in the isolate: Remotion and @remotion/shapes get the reconciler-backed shim.
+    // esbuild's own `alias` (resolved from absWorkingDir), not an onResolve plugin: a path returned
+    // by a plugin carries no package.json "type", so the shim (also imported directly by
+    // src/window.js) got node-mode ESM interop or not depending on which resolution esbuild saw
+    // first, and about 1 build in 30 differed (`__toESM(require_react())` vs `…, 1)`).
+    alias: { 'react-dom': './src/react-dom-shim.js' },
+    plugins: [iconPlugin],
     logLevel: 'warning',
   });
   return result.outputFiles[0].contents;

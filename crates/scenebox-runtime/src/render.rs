@@ -393,13 +393,13 @@ impl Job<'_, '_> {
             )
         };
         if with_records {
-            let records: FrameRecords = self.isolate.from_v8(&read).map_err(convert)?;
+            let records: FrameRecords = self.isolate.from_json(&read).map_err(convert)?;
             Ok((
                 records.tree,
                 Some((records.warnings, records.media, records.fonts)),
             ))
         } else {
-            let tree: TreeOnly = self.isolate.from_v8(&read).map_err(convert)?;
+            let tree: TreeOnly = self.isolate.from_json(&read).map_err(convert)?;
             Ok((tree.tree, None))
         }
     }

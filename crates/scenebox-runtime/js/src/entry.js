@@ -51,7 +51,9 @@ import { getLimits, setLimits } from './limits.js';
  *   by name; unknown icons render <svg data-missing-icon="pack:Name"> and warn {kind:'missing_icon'}.
  *   RemotionGoogleFonts: loadFont(family, options), family(nameOrModule) and fonts[nameOrModule]
  *   → {fontFamily, loadFont(style?, options?), getInfo()}; every loadFont is recorded in `fonts`.
- *   BazaarAvatars: the avatars map; a missing name gives undefined and warns {kind:'missing_avatar'}.
+ *   BazaarAvatars: the avatars map; a missing name gives the placeholder URL
+ *   "scenebox://avatar/<encodeURIComponent(name)>" and warns {kind:'missing_avatar', name};
+ *   `in`, Object.keys and JSON.stringify see only the configured names.
  * @property {object} Remotion
  *   The remotion module as scenes see it, with Audio/Html5Audio/Video/Html5Video/OffthreadVideo
  *   rendering <audio>/<video> placeholders and recording media assets, Img forwarding `src`,

@@ -34,14 +34,17 @@ export async function fails(artifact, extra = []) {
   return r;
 }
 
-/** Depth-first list of element nodes. */
+/** Depth-first (pre-order) list of element nodes; iterative, so deep trees (the 6000-level
+ *  limits test) cannot overflow the stack. */
 export function nodes(tree) {
   const out = [];
-  const walk = (n) => {
+  const stack = [tree];
+  while (stack.length > 0) {
+    const n = stack.pop();
     out.push(n);
-    for (const c of n.children || []) walk(c);
-  };
-  walk(tree);
+    const children = n.children || [];
+    for (let i = children.length - 1; i >= 0; i--) stack.push(children[i]);
+  }
   return out;
 }
 export const text = (tree) =>

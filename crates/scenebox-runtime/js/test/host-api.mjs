@@ -96,7 +96,7 @@ test('icon sets as JSON strings and as a look-up function, resolved lazily and c
 });
 
 test('readFrame limits: maxNodes, maxDepth, prop depth, setLimits validation', async () => {
-  const { ctx, host } = loadBundle();
+  let { ctx, host } = loadBundle();
   host.installDeterminism('limits');
   assert.deepEqual(JSON.parse(JSON.stringify(host.limits)), { maxNodes: 200000, maxDepth: 2000 });
   assert.throws(() => host.setLimits({ maxNodes: 0 }), /positive integer/);
@@ -132,8 +132,18 @@ test('readFrame limits: maxNodes, maxDepth, prop depth, setLimits validation', a
   assert.throws(() => host.readFrame(), (e) => e instanceof vm.runInContext('Error', ctx) && /nests deeper than 2000/.test(e.message));
   host.setLimits({ maxDepth: 10000 });
   assert.equal(byType(host.readFrame().tree, 'div').length, 6000, 'the walk is iterative');
+  // React's commit-phase deletion is recursive: unmounting a 6000-deep tree overflows Node's
+  // default stack while React's code is not yet optimised (which varies from run to run), so this
+  // context is dropped with the tree still mounted and the rest runs in a fresh one.
+  ({ ctx, host } = loadBundle());
+  host.installDeterminism('limits');
+  const Deep2 = sceneIn(ctx, host, `(React) => ({ depth }) => {
+    let el = 'leaf';
+    for (let i = 0; i < depth; i++) el = React.createElement('div', null, el);
+    return el;
+  }`);
   host.setLimits({ maxDepth: 5 });
-  host.mount(Deep, config, { depth: 4 });
+  host.mount(Deep2, config, { depth: 4 });
   await settle(host, 0);
   host.readFrame();
   host.unmount();
@@ -171,5 +181,109 @@ test('evaluating the bundle twice in one context is harmless', async () => {
   const r = await settle(host, 0);
   assert.equal(r.pendingDelayRenders, 0);
   assert.equal(host.readFrame().tree.children[0].children[0].text, 'n=1704067200000');
+  host.unmount();
+});
+
+test('BazaarAvatars: a missing name gives a placeholder URL and one warning; the map shows only configured names', async () => {
+  const { ctx, host } = loadBundle();
+  host.installDeterminism('avatars');
+  const a = host.createExtras({ avatars: { alice: 'https://a/alice.png' } }).BazaarAvatars;
+  assert.equal(a.alice, 'https://a/alice.png');
+  assert.equal(a['asian-woman'], 'scenebox://avatar/asian-woman');
+  assert.equal(a['a b/ü?#'], 'scenebox://avatar/a%20b%2F%C3%BC%3F%23', 'the name is URL-encoded');
+  assert.equal(a['asian-woman'], a['asian-woman'], 'deterministic');
+  assert.deepEqual([...Object.keys(a)], ['alice']);
+  assert.equal('alice' in a, true);
+  assert.equal('asian-woman' in a, false);
+  assert.equal(Object.prototype.hasOwnProperty.call(a, 'asian-woman'), false);
+  assert.equal(JSON.stringify(a), '{"alice":"https://a/alice.png"}');
+  assert.equal(vm.runInContext('(a) => JSON.stringify({ ...a })', ctx)(a), '{"alice":"https://a/alice.png"}');
+  for (const probe of ['then', 'toJSON', '$$typeof', '__esModule', 'default']) assert.equal(a[probe], undefined, probe);
+  assert.equal(a[Symbol.iterator], undefined);
+  assert.deepEqual([...Object.keys(host.createExtras({}).BazaarAvatars)], []);
+
+  host.installDeterminism('avatars'); // clears the warnings of the look-ups above
+  // The crash this prevents: <Img src={BazaarAvatars[name]} /> with no avatars map configured,
+  // in both models (param: Extras.BazaarAvatars; phase1: window.BazaarAvatars).
+  const extras = host.createExtras({});
+  const config = { width: 10, height: 10, fps: 30, durationInFrames: 10 };
+  const param = vm.runInContext(
+    `(Remotion, Extras) => function Scene() {
+      const { React, BazaarAvatars } = Extras;
+      return React.createElement('div', null,
+        React.createElement(Remotion.Img, { src: BazaarAvatars['asian-woman'] }),
+        React.createElement(Remotion.Img, { src: BazaarAvatars['asian-woman'] }),
+        React.createElement(Remotion.Img, { src: BazaarAvatars.bob }));
+    }`,
+    ctx,
+  )(host.Remotion, extras);
+  host.mount(param, config, {});
+  await settle(host, 0);
+  await settle(host, 1);
+  const frame = host.readFrame();
+  assert.deepEqual(byType(frame.tree, 'img').map((i) => i.props.src), [
+    'scenebox://avatar/asian-woman', 'scenebox://avatar/asian-woman', 'scenebox://avatar/bob',
+  ]);
+  assert.deepEqual(JSON.parse(JSON.stringify(frame.warnings)), [
+    { kind: 'missing_avatar', name: 'asian-woman' },
+    { kind: 'missing_avatar', name: 'bob' },
+  ], 'one warning per name over several look-ups and frames');
+  host.unmount();
+
+  const w = host.createWindow(host.createExtras({}));
+  const phase1 = vm.compileFunction(
+    `const React = window.React;
+     return () => React.createElement(window.Remotion.Img, { src: window.BazaarAvatars['asian-woman'] });`,
+    [],
+    { parsingContext: ctx, contextExtensions: [w] },
+  )();
+  host.mount(phase1, config, {});
+  await settle(host, 0);
+  assert.equal(byType(host.readFrame().tree, 'img')[0].props.src, 'scenebox://avatar/asian-woman');
+  host.unmount();
+});
+
+test('wide sibling lists: 100,000 children under one parent render in under 1 s; moves keep the order', async () => {
+  const { ctx, host } = loadBundle();
+  host.installDeterminism('wide');
+  const config = { width: 10, height: 10, fps: 30, durationInFrames: 10 };
+  const Wide = sceneIn(ctx, host, `(React) => ({ n }) =>
+    React.createElement('div', null, Array.from({ length: n }, (_, i) => React.createElement('i', { key: i })))`);
+  const t0 = performance.now();
+  host.mount(Wide, config, { n: 100000 });
+  host.renderFrame(0);
+  const tree = host.readFrame().tree;
+  const ms = performance.now() - t0;
+  assert.equal(tree.children[0].children.length, 100000);
+  assert.ok(ms < 1000, `100,000 siblings took ${ms.toFixed(0)} ms (quadratic appends?)`);
+  console.log(`# 100,000 siblings: mount + renderFrame + readFrame in ${ms.toFixed(0)} ms`);
+  host.unmount();
+
+  // Keyed children reordered, inserted, removed and re-appended across frames (appendChild of a
+  // child already in the parent, insertBefore, removeChild) keep exactly React's order.
+  const Keyed = sceneIn(ctx, host, `(React) => function Keyed() {
+    const frame = SceneboxHost.Remotion.useCurrentFrame();
+    const orders = [
+      ['a', 'b', 'c', 'd', 'e'],
+      ['e', 'd', 'c', 'b', 'a'],
+      ['b', 'x', 'e', 'a', 'y'],
+      ['y', 'b', 'x', 'e', 'a', 'c'],
+      ['c', 'a'],
+      [],
+      ['d', 'a', 'c'],
+    ];
+    const order = orders[frame % orders.length];
+    return React.createElement('ul', null, order.map((k) => React.createElement('li', { key: k, id: k }, k)),
+      frame % 2 ? React.createElement('b', { key: 'tail' }, 'tail') : null);
+  }`);
+  host.mount(Keyed, config, {});
+  const expected = [
+    'a|b|c|d|e', 'e|d|c|b|a|tail', 'b|x|e|a|y', 'y|b|x|e|a|c|tail', 'c|a', 'tail', 'd|a|c',
+    'a|b|c|d|e|tail', 'e|d|c|b|a',
+  ];
+  for (let f = 0; f < expected.length; f++) {
+    host.renderFrame(f);
+    assert.equal(text(host.readFrame().tree), expected[f], `frame ${f}`);
+  }
   host.unmount();
 });

@@ -290,7 +290,7 @@ test('fonts and avatars are recorded', async () => {
     { family: 'Roboto Mono', style: 'normal', weights: ['500'], subsets: null },
   ]);
   assert.deepEqual(f[0].warnings, [{ kind: 'missing_avatar', name: 'bob' }]);
-  assert.deepEqual(byType(f[0].tree, 'img').map((i) => i.props.src), ['https://a/alice.png', 'none']);
+  assert.deepEqual(byType(f[0].tree, 'img').map((i) => i.props.src), ['https://a/alice.png', 'scenebox://avatar/bob'], 'missing name → placeholder URL');
   assert.equal(f[0].tree.children[0].props.style.fontFamily, 'Inter');
   assert.ok(text(f[0].tree).includes('IBM Plex Sans'));
 });

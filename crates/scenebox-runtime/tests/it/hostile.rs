@@ -100,14 +100,17 @@ fn every_attack_ends_in_its_documented_outcome_and_the_next_scene_is_clean() {
                 ));
             }
             if kind == "ok" {
-                let again = render_frames(&config, &scene.stem, &compiled, model, &frames)
-                    .result
-                    .unwrap();
                 let hashes = |r: &scenebox_runtime::SceneRender| {
                     r.frames.iter().map(|f| f.hash.clone()).collect::<Vec<_>>()
                 };
-                if hashes(outcome.result.as_ref().unwrap()) != hashes(&again) {
-                    problems.push("two renders differ".into());
+                match render_frames(&config, &scene.stem, &compiled, model, &frames).result {
+                    Ok(again) if hashes(outcome.result.as_ref().unwrap()) != hashes(&again) => {
+                        problems.push("two renders differ".into())
+                    }
+                    Ok(_) => {}
+                    // Memory pressure may end either way (the fixture allows both).
+                    Err(e) if expect.kinds.contains(&e.kind.as_str().to_string()) => {}
+                    Err(e) => problems.push(format!("the second render failed: {e}")),
                 }
             }
             let next =

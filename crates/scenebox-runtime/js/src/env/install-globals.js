@@ -16,7 +16,9 @@ function define(name, value) {
 }
 
 define('console', recordingConsole);
-define('setTimeout', virtualTimers.setTimeout);
+// React's scheduler captures setTimeout when it initialises: give it the system variant,
+// scheduler-init.js then installs the regular one for everybody else.
+define('setTimeout', virtualTimers.setSystemTimeout);
 define('clearTimeout', virtualTimers.clearTimeout);
 define('setInterval', virtualTimers.setInterval);
 define('clearInterval', virtualTimers.clearInterval);

@@ -9,6 +9,11 @@ import { virtualTimers } from './timers.js';
 
 export const schedulerNow = Scheduler.unstable_now;
 
+Object.defineProperty(globalThis, 'setTimeout', {
+  value: virtualTimers.setTimeout,
+  writable: true,
+  configurable: true,
+});
 Object.defineProperty(globalThis, 'setImmediate', {
   value: virtualTimers.setImmediate,
   writable: true,

@@ -5,7 +5,7 @@
 let now = 0; // virtual milliseconds since the current frame job started
 let nextId = 1;
 let seq = 0;
-/** @type {Map<number, {id:number, due:number, seq:number, fn:Function, args:any[], interval:number|null}>} */
+/** @type {Map<number, {id:number, due:number, seq:number, fn:Function, args:any[], interval:number|null, system:boolean}>} */
 const timers = new Map();
 
 function toDelay(ms) {
@@ -13,7 +13,8 @@ function toDelay(ms) {
   return Number.isFinite(n) && n > 0 ? n : 0;
 }
 
-function add(fn, ms, args, repeat) {
+function add(fn, ms, args, repeat, system = false) {
+  while (timers.has(nextId)) nextId++; // a kept system timer may hold a reset id
   const id = nextId++;
   if (typeof fn !== 'function') return id; // string callbacks (eval) are not supported
   const delay = toDelay(ms);
@@ -25,6 +26,7 @@ function add(fn, ms, args, repeat) {
     args,
     // An interval of 0 would spin forever at one instant; clamp it to 1 virtual ms.
     interval: repeat ? Math.max(1, delay) : null,
+    system,
   });
   return id;
 }
@@ -35,6 +37,9 @@ function clear(id) {
 
 export const virtualTimers = {
   setTimeout: (fn, ms, ...args) => add(fn, ms, args, false),
+  // React's scheduler runs its work loop on this one: its timers survive resetTimers(),
+  // since the scheduler never re-arms a loop it believes is running.
+  setSystemTimeout: (fn, ms, ...args) => add(fn, ms, args, false, true),
   clearTimeout: clear,
   setInterval: (fn, ms, ...args) => add(fn, ms, args, true),
   clearInterval: clear,
@@ -96,9 +101,15 @@ export function startTimerJob() {
   now = 0;
 }
 
-/** Drops every timer and resets ids (used on mount/unmount so runs are reproducible). */
+/**
+ * Drops every scene timer and resets ids (used on mount/unmount so runs are reproducible).
+ * React's scheduler timer stays, due at once.
+ */
 export function resetTimers() {
-  timers.clear();
+  for (const t of [...timers.values()]) {
+    if (t.system) t.due = 0;
+    else timers.delete(t.id);
+  }
   now = 0;
   nextId = 1;
   seq = 0;

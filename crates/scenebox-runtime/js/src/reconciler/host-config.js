@@ -9,20 +9,26 @@ import { createInstance, createTextInstance, getPublicInstance } from './instanc
 let currentUpdatePriority = NoEventPriority;
 const rootHostContext = {};
 
+// Invariant: `child.parent === parent` exactly while `child` is in `parent.children` (set here,
+// cleared by removeFrom/clearContainer). A child that is not yet under this parent therefore
+// needs no search, so appending N children is O(N) overall; only moves within the same parent
+// and inserts before a sibling search the list (O(n) each).
 function insertChild(parent, child, before) {
   const list = parent.children;
-  const existing = list.indexOf(child);
-  if (existing !== -1) list.splice(existing, 1);
+  if (child.parent === parent) {
+    if (!before && list[list.length - 1] === child) return; // already the last child
+    const existing = list.indexOf(child);
+    if (existing !== -1) list.splice(existing, 1);
+  }
+  child.parent = parent;
   if (before) {
     const index = list.indexOf(before);
     if (index !== -1) {
       list.splice(index, 0, child);
-      child.parent = parent;
       return;
     }
   }
   list.push(child);
-  child.parent = parent;
 }
 
 function removeFrom(parent, child) {
