@@ -6,11 +6,23 @@ use crate::{json_lines, scenebox};
 #[test]
 fn out_dir_gets_phase1_param_and_meta_files() {
     let out = std::env::temp_dir().join(format!("scenebox-compile-cli-{}", std::process::id()));
-    let output = scenebox(&["compile", "fixtures/scenes/title-card-spring.tsx", "--out", out.to_str().unwrap()]);
-    assert!(output.status.success(), "{}", String::from_utf8_lossy(&output.stderr));
+    let output = scenebox(&[
+        "compile",
+        "fixtures/scenes/title-card-spring.tsx",
+        "--out",
+        out.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
     let phase1 = std::fs::read_to_string(out.join("title-card-spring.phase1.js")).unwrap();
     let param = std::fs::read_to_string(out.join("title-card-spring.param.js")).unwrap();
-    let meta: serde_json::Value = serde_json::from_str(&std::fs::read_to_string(out.join("title-card-spring.meta.json")).unwrap()).unwrap();
+    let meta: serde_json::Value = serde_json::from_str(
+        &std::fs::read_to_string(out.join("title-card-spring.meta.json")).unwrap(),
+    )
+    .unwrap();
     assert!(phase1.contains("window.Remotion") && phase1.trim_end().ends_with(';'));
     assert!(!param.contains("window."));
     assert_eq!(meta["phase1"]["compilation_version"], 1);
@@ -28,25 +40,41 @@ fn json_reports_one_object_per_scene_with_errors_located() {
     for report in &reports {
         assert_eq!(report["ok"], false);
         let error = &report["error"];
-        assert!(error["kind"].is_string() && error["line"].as_u64().unwrap() >= 1, "{report}");
+        assert!(
+            error["kind"].is_string() && error["line"].as_u64().unwrap() >= 1,
+            "{report}"
+        );
         for key in ["file", "component", "phase1", "param", "meta", "warnings"] {
             assert!(report.get(key).is_some(), "missing {key}");
         }
     }
     let stderr = String::from_utf8_lossy(&output.stderr);
     assert!(
-        stderr.lines().any(|l| l.starts_with("fixtures/invalid/unknown-import-framer-motion.tsx:4:1: cannot import 'framer-motion'")),
+        stderr.lines().any(|l| l.starts_with(
+            "fixtures/invalid/unknown-import-framer-motion.tsx:4:1: cannot import 'framer-motion'"
+        )),
         "{stderr}"
     );
 }
 
 #[test]
 fn json_for_a_good_scene_carries_both_artifacts_and_meta() {
-    let output = scenebox(&["compile", "fixtures/scenes/small-minimal-fade.tsx", "--json", "--model", "param"]);
+    let output = scenebox(&[
+        "compile",
+        "fixtures/scenes/small-minimal-fade.tsx",
+        "--json",
+        "--model",
+        "param",
+    ]);
     assert!(output.status.success());
     let report = &json_lines(&output)[0];
     assert_eq!(report["ok"], true);
     assert!(report["phase1"].is_null() && report["param"].is_string());
-    assert!(report["meta"]["param"]["timings"]["total_ms"].as_f64().unwrap() > 0.0);
+    assert!(
+        report["meta"]["param"]["timings"]["total_ms"]
+            .as_f64()
+            .unwrap()
+            > 0.0
+    );
     assert!(report["error"].is_null());
 }

@@ -72,7 +72,9 @@ pub(crate) fn compile_scene(
             return Err(CompileError {
                 scene: scene.to_string(),
                 kind: CompileErrorKind::Syntax,
-                message: "invalid JSX tag name: a namespaced name (`a:b`) cannot have members (`.c`)".to_string(),
+                message:
+                    "invalid JSX tag name: a namespaced name (`a:b`) cannot have members (`.c`)"
+                        .to_string(),
                 line,
                 column,
             });
@@ -92,7 +94,9 @@ fn namespaced_member_tag(tsx: &str) -> Option<(u32, u32)> {
     let chars: Vec<char> = tsx.chars().collect();
     let name = |i: &mut usize| {
         let start = *i;
-        while *i < chars.len() && (chars[*i].is_alphanumeric() || matches!(chars[*i], '_' | '$' | '-')) {
+        while *i < chars.len()
+            && (chars[*i].is_alphanumeric() || matches!(chars[*i], '_' | '$' | '-'))
+        {
             *i += 1;
         }
         *i > start

@@ -275,7 +275,10 @@ impl SceneIsolate {
     }
 
     /// Converts a Rust value into a JS value.
-    pub fn to_v8<T: Serialize>(&mut self, value: &T) -> Result<v8::Global<v8::Value>, String> {
+    pub fn value_to_js<T: Serialize>(
+        &mut self,
+        value: &T,
+    ) -> Result<v8::Global<v8::Value>, String> {
         deno_core::scope!(scope, &mut self.runtime);
         let local = serde_v8::to_v8(scope, value).map_err(|e| e.to_string())?;
         Ok(v8::Global::new(scope, local))
@@ -283,7 +286,7 @@ impl SceneIsolate {
 
     /// Converts a JS value into a Rust value through `JSON.stringify` (much faster than
     /// walking a large object with serde_v8).
-    pub fn from_json<T: DeserializeOwned>(
+    pub fn json_value<T: DeserializeOwned>(
         &mut self,
         value: &v8::Global<v8::Value>,
     ) -> Result<T, String> {
@@ -298,7 +301,7 @@ impl SceneIsolate {
     }
 
     /// Converts a JS value into a Rust value.
-    pub fn from_v8<T: DeserializeOwned>(
+    pub fn value_from_js<T: DeserializeOwned>(
         &mut self,
         value: &v8::Global<v8::Value>,
     ) -> Result<T, String> {

@@ -261,7 +261,7 @@ impl Job<'_, '_> {
     }
 
     fn value<T: Serialize>(&mut self, value: &T) -> Result<v8::Global<v8::Value>, RenderError> {
-        self.isolate.to_v8(value).map_err(|e| {
+        self.isolate.value_to_js(value).map_err(|e| {
             RenderError::new(
                 self.request.scene,
                 ErrorKind::Crashed,
@@ -365,7 +365,7 @@ impl Job<'_, '_> {
             for _ in 0..max_rounds {
                 isolate.perform_microtask_checkpoint();
                 let status = isolate.call_host(HostFn::Step, &[])?;
-                let status: StepStatus = isolate.from_v8(&status).map_err(|e| JsFailure {
+                let status: StepStatus = isolate.value_from_js(&status).map_err(|e| JsFailure {
                     message: format!("reading the step status failed: {e}"),
                     stack: None,
                     terminated: false,
@@ -393,13 +393,13 @@ impl Job<'_, '_> {
             )
         };
         if with_records {
-            let records: FrameRecords = self.isolate.from_json(&read).map_err(convert)?;
+            let records: FrameRecords = self.isolate.json_value(&read).map_err(convert)?;
             Ok((
                 records.tree,
                 Some((records.warnings, records.media, records.fonts)),
             ))
         } else {
-            let tree: TreeOnly = self.isolate.from_json(&read).map_err(convert)?;
+            let tree: TreeOnly = self.isolate.json_value(&read).map_err(convert)?;
             Ok((tree.tree, None))
         }
     }
@@ -432,11 +432,11 @@ impl Job<'_, '_> {
                 format!("the time limit of {} per scene", human(limits.scene_time))
             };
             (ErrorKind::Timeout, format!("execution exceeded {limit}"))
-        } else if failure.terminated {
-            (ErrorKind::Timeout, failure.message.clone())
-        } else if failure.message.contains("delayRender")
-            && is_delay_render_timeout(&failure.message)
+        } else if failure.terminated
+            || (failure.message.contains("delayRender")
+                && is_delay_render_timeout(&failure.message))
         {
+            // Unsettled frames, and Remotion's own delayRender timeout (virtual time).
             (ErrorKind::Timeout, failure.message.clone())
         } else {
             let kind = match stage {
@@ -482,7 +482,7 @@ fn is_delay_render_timeout(message: &str) -> bool {
 }
 
 fn human(duration: Duration) -> String {
-    if duration.as_millis() % 1000 == 0 {
+    if duration.as_millis().is_multiple_of(1000) {
         format!("{} s", duration.as_secs())
     } else {
         format!("{} ms", duration.as_millis())
