@@ -1,25 +1,13 @@
 //! Criterion benchmarks of the compiler over the fixture corpus: a cold compile (both
 //! artifacts from one parse) and a cached one, per scene size class.
 
-use std::path::Path;
-
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use scenebox_compile::{compile, Compiler};
 
 fn corpus() -> Vec<(String, String)> {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/scenes");
-    let mut files: Vec<_> = std::fs::read_dir(dir)
-        .expect("fixtures/scenes")
-        .map(|e| e.unwrap().path())
-        .filter(|p| p.extension().is_some_and(|x| x == "tsx"))
-        .collect();
-    files.sort();
-    files
+    scenebox_fixtures::load("scenes")
         .into_iter()
-        .map(|p| {
-            let name = p.file_name().unwrap().to_string_lossy().into_owned();
-            (name, std::fs::read_to_string(p).unwrap())
-        })
+        .map(|f| (f.name, f.tsx))
         .collect()
 }
 

@@ -1,75 +1,22 @@
 // Builds dist/scenebox-host.js (esbuild, iife, es2022, minified, platform neutral) from src/entry.js.
 // `node build.mjs` writes it; `node build.mjs --check` rebuilds in memory (and into a temp file)
 // and exits 1 if the result differs from the committed bundle.
-// Icon packs are turned into virtual modules `scenebox:icons/<pack>` that list export names and
-// one lazy `require()` per icon module: esbuild wraps each required ES module in a lazily
-// initialised closure, so an icon's code only runs when a scene first asks for it by name.
+// Icon packs are virtual modules `scenebox:icons/<pack>` holding every icon's static SVG content
+// as data, one string literal per pack (see build-icons.mjs; src/extras/icon-data.js builds an
+// icon's component from it on first use).
 
 import * as esbuild from 'esbuild';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { lucideModule, heroiconsModule } from './build-icons.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const outFile = path.join(root, 'dist', 'scenebox-host.js');
 const rel = (p) => './' + path.relative(root, p).split(path.sep).join('/');
 
-// Lucide icon modules all have the shape
-//   import createLucideIcon from '../createLucideIcon.mjs';
-//   const __iconData = {...};  __iconData.node;  const X = createLucideIcon(__iconData);
-//   export { __iconData, X as default };
-// For those, the loader is `() => createLucideIcon({...})` with the module's own data literal: no
-// per-module wrapper or export object is evaluated at bundle load. A module of any other shape
-// falls back to a lazy require() of the file itself.
-const LUCIDE_ICON_MODULE =
-  /^\s*(?:\/\*\*[\s\S]*?\*\/\s*)?import createLucideIcon from '\.\.\/createLucideIcon\.mjs';\s*const __iconData = (\{[\s\S]*?\});\s*__iconData\.node;\s*const (\w+) = createLucideIcon\(__iconData\);\s*export \{ __iconData, \2 as default \};\s*(?:\/\/# sourceMappingURL=\S+\s*)?$/;
-
-function lucideModule() {
-  const dir = path.join(root, 'node_modules', 'lucide-react', 'dist', 'esm');
-  const index = fs.readFileSync(path.join(dir, 'lucide-react.mjs'), 'utf8');
-  const re = /export \{([^}]*)\} from '\.\/icons\/([a-z0-9-]+)\.mjs';/g;
-  const groups = [];
-  const loaders = [];
-  let m;
-  while ((m = re.exec(index)) !== null) {
-    const names = m[1]
-      .split(',')
-      .map((s) => s.trim())
-      .map((s) => s.replace(/^default as /, ''))
-      .filter(Boolean);
-    groups.push(names.join(' '));
-    const file = path.join(dir, 'icons', `${m[2]}.mjs`);
-    const source = fs.readFileSync(file, 'utf8');
-    const shape = LUCIDE_ICON_MODULE.exec(source);
-    loaders.push(shape ? `() => createLucideIcon(${shape[1]})` : `() => require(${JSON.stringify(rel(file))})`);
-  }
-  if (groups.length < 1000) throw new Error(`lucide-react index not understood (${groups.length} icons)`);
-  const fallbacks = loaders.filter((l) => l.includes('require(')).length;
-  if (fallbacks > 0) console.warn(`lucide: ${fallbacks} icon module(s) of unexpected shape, bundled as lazy modules`);
-  return [
-    `import createLucideIcon from ${JSON.stringify(rel(path.join(dir, 'createLucideIcon.mjs')))};`,
-    `export { createLucideIcon };`,
-    `export { default as Icon } from ${JSON.stringify(rel(path.join(dir, 'Icon.mjs')))};`,
-    `export { LucideProvider, useLucideContext } from ${JSON.stringify(rel(path.join(dir, 'context.mjs')))};`,
-    `export const groups = ${JSON.stringify(groups.join('|'))};`,
-    `export const loaders = [${loaders.join(',\n')}];`,
-  ].join('\n');
-}
-
-function heroiconsModule(size, style) {
-  const dir = path.join(root, 'node_modules', '@heroicons', 'react', size, style, 'esm');
-  const index = fs.readFileSync(path.join(dir, 'index.js'), 'utf8');
-  const re = /export \{ default as (\w+) \} from '\.\/(\w+)\.js'/g;
-  const names = [];
-  let m;
-  while ((m = re.exec(index)) !== null) names.push(m[1]);
-  if (names.length < 100) throw new Error(`heroicons ${size}/${style} index not understood`);
-  return [
-    `export const groups = ${JSON.stringify(names.join('|'))};`,
-    `export const loaders = [${names.map((n) => `() => require(${JSON.stringify(rel(path.join(dir, `${n}.js`)))})`).join(',\n')}];`,
-  ].join('\n');
-}
+const iconTexts = [];
 
 const iconPlugin = {
   name: 'scenebox-icons',
@@ -78,9 +25,10 @@ const iconPlugin = {
     build.onLoad({ filter: /.*/, namespace: 'scenebox-icons' }, (args) => {
       const pack = args.path.slice('scenebox:icons/'.length);
       let contents;
-      if (pack === 'lucide') contents = lucideModule();
-      else if (pack === 'heroicons-24-solid') contents = heroiconsModule('24', 'solid');
-      else if (pack === 'heroicons-24-outline') contents = heroiconsModule('24', 'outline');
+      if (pack === 'lucide') contents = lucideModule(root, rel);
+      else if (pack === 'heroicons-24-solid') contents = heroiconsModule(root, rel, '24', 'solid');
+      else if (pack === 'heroicons-24-outline') contents = heroiconsModule(root, rel, '24', 'outline');
+      iconTexts.push(/export const text = \(\) => '([^']*)';/.exec(contents)[1]);
       else throw new Error(`unknown icon pack ${pack}`);
       return { contents, loader: 'js', resolveDir: root };
     });
@@ -100,7 +48,10 @@ export async function bundle() {
     conditions: ['module', 'import', 'default'],
     minify: true,
     legalComments: 'none',
-    charset: 'utf8',
+    // ASCII output: the Rust host hands the bundle to V8 as a static one-byte (external) string
+    // when it is ASCII; a single non-ASCII character makes it a two-byte copy, twice the size in
+    // every isolate's heap and in the start-up snapshot.
+    charset: 'ascii',
     sourcemap: false,
     define: { 'process.env.NODE_ENV': '"production"' },
     // No react-dom in the isolate: Remotion and @remotion/shapes get the reconciler-backed shim.
@@ -112,7 +63,23 @@ export async function bundle() {
     plugins: [iconPlugin],
     logLevel: 'warning',
   });
-  return result.outputFiles[0].contents;
+  const bytes = result.outputFiles[0].contents;
+  checkIconTexts(Buffer.from(bytes).toString('latin1'));
+  return bytes;
+}
+
+// src/extras/icon-data.js reads each pack's text from its function's source: the emitted literal
+// must hold the text verbatim, with no escape sequence (the literal's source text is its value).
+function checkIconTexts(output) {
+  if (iconTexts.length !== 3) throw new Error(`expected 3 icon packs, built ${iconTexts.length}`);
+  for (const text of iconTexts.splice(0)) {
+    const at = output.indexOf(text);
+    const quote = output[at - 1];
+    if (at < 0 || !`'"\``.includes(quote) || output[at + text.length] !== quote || output.indexOf(text, at + 1) >= 0) {
+      throw new Error('an icon pack text is not emitted verbatim as one string literal');
+    }
+  }
+  if (/[^\x00-\x7f]/.test(output)) throw new Error('the bundle is not ASCII');
 }
 
 const bytes = await bundle();

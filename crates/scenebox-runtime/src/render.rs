@@ -111,7 +111,7 @@ pub fn render(config: &RuntimeConfig, request: &RenderRequest<'_>) -> RenderOutc
     let mut attempts = Vec::new();
     loop {
         let started = Instant::now();
-        let result = crate::tokio_context::with_tokio(|| attempt(config, request));
+        let result = crate::tokio_context::with_tokio(|| guarded_attempt(config, request));
         let number = attempts.len() as u32 + 1;
         attempts.push(Attempt {
             number,
@@ -173,6 +173,27 @@ struct Job<'r, 'a> {
 
 fn ms(since: Instant) -> f64 {
     since.elapsed().as_secs_f64() * 1000.0
+}
+
+/// One attempt; a panic anywhere in it (deno_core, serde, the host) is a `Crashed` attempt,
+/// not a crashed process.
+fn guarded_attempt(
+    config: &RuntimeConfig,
+    request: &RenderRequest<'_>,
+) -> Result<SceneRender, RenderError> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| attempt(config, request)))
+        .unwrap_or_else(|panic| {
+            let detail = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_else(|| "unknown panic".to_string());
+            Err(RenderError::new(
+                request.scene,
+                ErrorKind::Crashed,
+                format!("the isolate crashed: {detail}"),
+            ))
+        })
 }
 
 fn attempt(

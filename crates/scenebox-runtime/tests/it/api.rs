@@ -6,7 +6,7 @@ use std::time::Duration;
 use scenebox_runtime::{ErrorKind, Model, RuntimeConfig};
 use serde_json::json;
 
-use crate::support::{compile_inline, fixture, render_frames, render_with};
+use crate::support::{compile_fixture, compile_inline, fixture, render_frames, render_with};
 
 #[test]
 fn a_render_error_is_mapped_to_the_tsx_line_and_column() {
@@ -90,7 +90,7 @@ fn timeouts_are_retried_once_in_a_fresh_isolate() {
 #[test]
 fn props_reach_the_component() {
     let scene = fixture("scenes", "props-title-card");
-    let compiled = scene.compile();
+    let compiled = compile_fixture(&scene);
     let props = json!({"title": "Hello from Rust", "subtitle": "props work", "color": "#ff0000"});
     let rendered = render_with(
         &RuntimeConfig::default(),
@@ -138,7 +138,7 @@ fn media_and_images_are_captured_with_their_sources() {
     let rendered = render_frames(
         &config,
         &scene.stem,
-        &scene.compile(),
+        &compile_fixture(&scene),
         Model::Param,
         &[0, 60],
     )
@@ -152,9 +152,15 @@ fn media_and_images_are_captured_with_their_sources() {
         .ends_with("music.mp3"));
 
     let scene = fixture("scenes", "logo-reveal-img");
-    let rendered = render_frames(&config, &scene.stem, &scene.compile(), Model::Param, &[30])
-        .result
-        .unwrap();
+    let rendered = render_frames(
+        &config,
+        &scene.stem,
+        &compile_fixture(&scene),
+        Model::Param,
+        &[30],
+    )
+    .result
+    .unwrap();
     let json = serde_json::to_string(&rendered.frames[0].tree).unwrap();
     assert!(
         json.contains("\"type\":\"img\"") && json.contains("logo.png"),
@@ -166,9 +172,15 @@ fn media_and_images_are_captured_with_their_sources() {
 fn missing_icons_and_avatars_warn_instead_of_failing() {
     let config = RuntimeConfig::default();
     let scene = fixture("scenes", "iconify-icon-grid");
-    let rendered = render_frames(&config, &scene.stem, &scene.compile(), Model::Phase1, &[0])
-        .result
-        .unwrap();
+    let rendered = render_frames(
+        &config,
+        &scene.stem,
+        &compile_fixture(&scene),
+        Model::Phase1,
+        &[0],
+    )
+    .result
+    .unwrap();
     assert!(
         rendered
             .warnings
@@ -181,9 +193,15 @@ fn missing_icons_and_avatars_warn_instead_of_failing() {
     let mut config = RuntimeConfig::default();
     let set = r#"{"prefix":"mdi","icons":{"home":{"body":"<path d=\"M10 20v-6h4v6\"/>"}},"width":24,"height":24}"#;
     config.host.icon_sets.insert("mdi".into(), set.into());
-    let rendered = render_frames(&config, &scene.stem, &scene.compile(), Model::Param, &[0])
-        .result
-        .unwrap();
+    let rendered = render_frames(
+        &config,
+        &scene.stem,
+        &compile_fixture(&scene),
+        Model::Param,
+        &[0],
+    )
+    .result
+    .unwrap();
     let json = serde_json::to_string(&rendered.frames[0].tree).unwrap();
     assert!(
         json.contains("M10 20v-6h4v6"),

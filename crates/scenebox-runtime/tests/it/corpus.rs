@@ -2,7 +2,7 @@
 
 use scenebox_runtime::{Model, RuntimeConfig};
 
-use crate::support::{load, render_frames};
+use crate::support::{compile_fixture, load, render_frames};
 
 #[test]
 fn every_fixture_renders_identically_under_both_models() {
@@ -11,7 +11,7 @@ fn every_fixture_renders_identically_under_both_models() {
     let scenes = load("scenes");
     assert!(scenes.len() >= 40);
     for scene in scenes {
-        let compiled = scene.compile();
+        let compiled = compile_fixture(&scene);
         let phase1 = render_frames(&config, &scene.stem, &compiled, Model::Phase1, &frames);
         let param = render_frames(&config, &scene.stem, &compiled, Model::Param, &frames);
         let phase1 = phase1
@@ -44,7 +44,7 @@ fn rendering_is_repeatable_frame_by_frame() {
     let config = RuntimeConfig::default();
     for stem in ["particles-random", "confetti-burst", "title-card-spring"] {
         let scene = crate::support::fixture("scenes", stem);
-        let compiled = scene.compile();
+        let compiled = compile_fixture(&scene);
         let first = render_frames(&config, stem, &compiled, Model::Param, &[0, 30, 60])
             .result
             .unwrap();

@@ -5,7 +5,7 @@ use std::time::{Duration, Instant};
 
 use scenebox_runtime::{Model, RetryPolicy, RuntimeConfig};
 
-use crate::support::{fixture, load, render_frames};
+use crate::support::{compile_fixture, fixture, load, render_frames};
 
 /// What a hostile fixture's `// expect:` header promises.
 struct Expectation {
@@ -38,7 +38,7 @@ fn every_attack_ends_in_its_documented_outcome_and_the_next_scene_is_clean() {
     config.limits.scene_time = Duration::from_millis(4000);
     config.retry = RetryPolicy::none();
     let clean = fixture("scenes", "small-minimal-fade");
-    let clean_compiled = clean.compile();
+    let clean_compiled = compile_fixture(&clean);
     let baseline = render_frames(&config, &clean.stem, &clean_compiled, Model::Param, &[20])
         .result
         .unwrap();
@@ -54,7 +54,7 @@ fn every_attack_ends_in_its_documented_outcome_and_the_next_scene_is_clean() {
             .split(',')
             .map(|f| f.trim().parse().unwrap())
             .collect();
-        let compiled = scene.compile();
+        let compiled = compile_fixture(&scene);
         for model in [Model::Param, Model::Phase1] {
             let started = Instant::now();
             let outcome = render_frames(&config, &scene.stem, &compiled, model, &frames);

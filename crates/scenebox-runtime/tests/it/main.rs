@@ -4,4 +4,5 @@ mod api;
 mod corpus;
 mod hostile;
 mod oracle;
+mod pool;
 mod support;

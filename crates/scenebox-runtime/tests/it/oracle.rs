@@ -6,12 +6,12 @@ use std::process::Command;
 
 use scenebox_runtime::{Model, Node, RuntimeConfig};
 
-use crate::support::{fixture, render_frames};
+use crate::support::{compile_fixture, fixture, render_frames};
 
 /// Renders `frames` of a fixture in Node with the oracle; returns the trees.
 fn node_trees(stem: &str, model: Model, frames: &[u32]) -> Vec<Node> {
     let scene = fixture("scenes", stem);
-    let compiled = scene.compile();
+    let compiled = compile_fixture(&scene);
     let dir = std::env::temp_dir().join(format!("scenebox-oracle-{}-{stem}", std::process::id()));
     std::fs::create_dir_all(&dir).unwrap();
     let artifact = dir.join(format!("{stem}.{}.js", model.as_str()));
@@ -55,7 +55,7 @@ fn agree(stems: &[&str]) {
     let frames = [0, 20, 45, 90, 140];
     let config = RuntimeConfig::default();
     for stem in stems {
-        let compiled = fixture("scenes", stem).compile();
+        let compiled = compile_fixture(&fixture("scenes", stem));
         for model in [Model::Param, Model::Phase1] {
             let ours = render_frames(&config, stem, &compiled, model, &frames)
                 .result
