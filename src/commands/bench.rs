@@ -48,6 +48,33 @@ struct Ratio {
     speedup_p50: f64,
 }
 
+impl Ratio {
+    fn new(what: &str, baseline: &str, baseline_p50: f64, ours_p50: f64) -> Self {
+        Self {
+            what: what.to_string(),
+            baseline: baseline.to_string(),
+            speedup_p50: baseline_p50 / ours_p50,
+        }
+    }
+}
+
+/// Times `f` once per scene per iteration, in milliseconds.
+fn time_each(
+    scenes: &[crate::scene_files::SceneFile],
+    iterations: usize,
+    mut f: impl FnMut(&crate::scene_files::SceneFile),
+) -> Vec<f64> {
+    let mut samples = Vec::with_capacity(scenes.len() * iterations);
+    for _ in 0..iterations {
+        for scene in scenes {
+            let started = Instant::now();
+            f(scene);
+            samples.push(ms(started));
+        }
+    }
+    samples
+}
+
 #[derive(Serialize)]
 struct BenchReport {
     corpus: String,
@@ -68,28 +95,16 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         compile(&scene.name(), &scene.tsx)
             .with_context(|| format!("{} does not compile", scene.name()))?;
     }
-    let mut cold = Vec::with_capacity(scenes.len() * iterations);
-    for _ in 0..iterations {
-        for scene in &scenes {
-            let started = Instant::now();
-            let compiled = compile(&scene.name(), &scene.tsx);
-            cold.push(ms(started));
-            drop(compiled);
-        }
-    }
+    let cold = time_each(&scenes, iterations, |scene| {
+        drop(compile(&scene.name(), &scene.tsx));
+    });
     let compiler = Compiler::default();
     for scene in &scenes {
         compiler.compile(&scene.name(), &scene.tsx)?;
     }
-    let mut cached = Vec::with_capacity(scenes.len() * iterations);
-    for _ in 0..iterations {
-        for scene in &scenes {
-            let started = Instant::now();
-            let compiled = compiler.compile(&scene.name(), &scene.tsx);
-            cached.push(ms(started));
-            drop(compiled);
-        }
-    }
+    let cached = time_each(&scenes, iterations, |scene| {
+        drop(compiler.compile(&scene.name(), &scene.tsx));
+    });
     let cold = row("compile (cold, both artifacts)", "swc", &cold);
     let cached = row("compile (cached)", "swc", &cached);
 
@@ -101,26 +116,30 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
                 &format!("sucrase {}", baseline.version),
                 &baseline.samples_ms,
             );
-            ratios.push(Ratio {
-                what: "compile".into(),
-                baseline: "sucrase warm".into(),
-                speedup_p50: warm.percentiles.p50 / cold.percentiles.p50,
-            });
-            ratios.push(Ratio {
-                what: "compile".into(),
-                baseline: "sucrase cold (load + first transform)".into(),
-                speedup_p50: baseline.cold_ms / cold.percentiles.p50,
-            });
+            let ours = cold.percentiles.p50;
+            ratios.push(Ratio::new(
+                "compile",
+                "sucrase warm",
+                warm.percentiles.p50,
+                ours,
+            ));
+            ratios.push(Ratio::new(
+                "compile",
+                "sucrase cold (load + first transform)",
+                baseline.cold_ms,
+                ours,
+            ));
             let both = row(
                 "compile (warm, 2 outputs + source maps)",
                 &format!("sucrase {}", baseline.version),
                 &baseline.both_with_maps_samples_ms,
             );
-            ratios.push(Ratio {
-                what: "compile (same job: both artifacts + maps)".into(),
-                baseline: "sucrase warm, 2 transforms with source maps".into(),
-                speedup_p50: both.percentiles.p50 / cold.percentiles.p50,
-            });
+            ratios.push(Ratio::new(
+                "compile (same job: both artifacts + maps)",
+                "sucrase warm, 2 transforms with source maps",
+                both.percentiles.p50,
+                ours,
+            ));
             stages.push(warm);
             stages.push(both);
             notes.push(format!(
