@@ -1,0 +1,16 @@
+//! `scenebox-compare`: proves, scene by scene and frame by frame, where the Phase 1 and the
+//! parameterized execution models agree and where they don't, and says why.
+//!
+//! * [`compare`] renders both artifacts of a scene and classifies the pair ([`Status`]) with the
+//!   first differing frame and JSON path, or both typed errors.
+//! * [`Summary`] tallies a corpus run.
+
+mod compare;
+mod summary;
+mod tree_diff;
+
+pub use compare::{
+    classify, compare, CompareRequest, Comparison, FirstDifference, ModelSummary, Status,
+};
+pub use summary::Summary;
+pub use tree_diff::{first_difference, TreeDifference};
