@@ -2,6 +2,7 @@
 //! line over the library crates; each subcommand lives in `commands/`.
 
 mod commands;
+mod report_html;
 mod runtime_args;
 mod scene_files;
 mod stats;
@@ -28,6 +29,8 @@ enum Command {
     Compile(commands::compile::CompileArgs),
     /// Execute a scene frame by frame in V8 and print its element trees.
     Render(commands::render::RenderArgs),
+    /// Compare Phase 1 and the parameterized model over a corpus (the regression suite).
+    Diff(commands::diff::DiffArgs),
     /// Measure p50/p95/p99 of each stage beside the baselines, printed as ratios.
     Bench(commands::bench::BenchArgs),
 }
@@ -38,6 +41,7 @@ fn main() -> ExitCode {
         Command::Compile(args) => commands::compile::run(args),
         Command::Bench(args) => commands::bench::run(args),
         Command::Render(args) => commands::render::run(args),
+        Command::Diff(args) => commands::diff::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -2,4 +2,5 @@
 
 pub mod bench;
 pub mod compile;
+pub mod diff;
 pub mod render;

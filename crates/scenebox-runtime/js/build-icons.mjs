@@ -70,7 +70,7 @@ function exactJson(value) {
   return text;
 }
 
-/** Copy of a JSON-like value made of this realm's objects; undefined for anything else. */
+/** Copy of a JSON-like value made of this realm's objects; NaN (equal to nothing) for anything else. */
 function plain(value) {
   if (value === null || typeof value === 'string' || typeof value === 'boolean') return value;
   if (typeof value === 'number') return Number.isFinite(value) && !Object.is(value, -0) ? value : NaN;
@@ -119,12 +119,16 @@ function unflatten(flat, schemas) {
   return out;
 }
 
+// A group of names as icon-data.js searches it: identifiers separated by single spaces (`=` first
+// for a literal lucide group).
+const GROUP = /^=?[A-Za-z_$][\w$]*(?: [A-Za-z_$][\w$]*)*$/;
+
 function packText(names, meta, records) {
-  for (const n of names) if (!verbatim(n) || n.includes('#')) throw new Error(`icon names not encodable: ${n}`);
+  for (const n of names) if (!GROUP.test(n)) throw new Error(`icon names not encodable: ${n}`);
   const metaText = exactJson(meta);
   if (metaText === undefined || metaText.includes('#')) throw new Error('icon pack metadata not encodable');
   const text = `${names.join('|')}#${metaText}#${records.join('|')}`;
-  if (!verbatim(text.replace(/\|/g, ''))) throw new Error('icon pack text not verbatim-safe'); // cannot happen
+  if (!verbatim(text.replace(/\|/g, ''))) throw new Error('icon pack text not verbatim-safe'); // (each part was checked)
   return text;
 }
 

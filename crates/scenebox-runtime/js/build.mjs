@@ -28,8 +28,8 @@ const iconPlugin = {
       if (pack === 'lucide') contents = lucideModule(root, rel);
       else if (pack === 'heroicons-24-solid') contents = heroiconsModule(root, rel, '24', 'solid');
       else if (pack === 'heroicons-24-outline') contents = heroiconsModule(root, rel, '24', 'outline');
-      iconTexts.push(/export const text = \(\) => '([^']*)';/.exec(contents)[1]);
       else throw new Error(`unknown icon pack ${pack}`);
+      iconTexts.push(/export const text = \(\) => '([^']*)';/.exec(contents)[1]);
       return { contents, loader: 'js', resolveDir: root };
     });
   },

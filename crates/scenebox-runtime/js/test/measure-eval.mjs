@@ -1,6 +1,6 @@
 // Measures evaluation of dist/scenebox-host.js in fresh bare vm contexts (ECMAScript builtins +
 // queueMicrotask only): compile time (new vm.Script) and run time (top-level evaluation).
-// Usage: node test/measure-eval.mjs [runs]
+// Usage: node test/measure-eval.mjs [runs] [bundle]   (bundle defaults to dist/scenebox-host.js)
 
 import vm from 'node:vm';
 import fs from 'node:fs';
@@ -8,7 +8,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-const source = fs.readFileSync(path.join(root, 'dist', 'scenebox-host.js'), 'utf8');
+const source = fs.readFileSync(process.argv[3] || path.join(root, 'dist', 'scenebox-host.js'), 'utf8');
 const runs = Number(process.argv[2] || 20);
 const compile = [];
 const run = [];

@@ -1,7 +1,8 @@
 // Test suite: runs the sample artifacts in test/artifacts through oracle.mjs (the same bundle the
 // Rust runtime embeds) and asserts key facts; also checks the bundle in a bare vm context, the
 // step() protocol and build reproducibility. `node test/run.mjs` (exit code ≠ 0 on failure).
-// The window/icon-set/limits/oracle-CLI tests live in host-api.mjs (imported here).
+// The window/icon-set/limits/oracle-CLI tests live in host-api.mjs, the icon pack equivalence test
+// in icons-equivalence.mjs (both imported here).
 
 import { test } from 'node:test';
 import assert from 'node:assert/strict';
@@ -11,6 +12,7 @@ import path from 'node:path';
 import vm from 'node:vm';
 import { root, bundlePath, frames, fails, text, byType, byProp } from './helpers.mjs';
 import './host-api.mjs';
+import './icons-equivalence.mjs';
 
 test('bundle evaluates in a bare context and installs only the documented globals', () => {
   const ctx = vm.createContext({});

@@ -1,5 +1,5 @@
-// Lazy icon packs: a Proxy that resolves an icon component by name on first access, evaluating
-// only that icon's module (each icon is a lazily initialised module in the bundle, see build.mjs).
+// Lazy icon packs: a Proxy that resolves an icon component by name on first access, building only
+// that icon's component (from its data, see icon-data.js).
 // Unknown names resolve to a placeholder <svg data-missing-icon="pack:Name"> plus a warning.
 
 import React from 'react';
@@ -44,44 +44,33 @@ function missingIcon(pack, name) {
 
 /**
  * @param {string} pack           pack label used in warnings ("lucide", "heroicons-solid", …)
- * @param {string[]|(() => string[])} groups  per module: space-separated export names
- * @param {Array<() => any>} loaders  per module: returns the module's exports (lazy require)
- * @param {(name: string, index: number|undefined) => number|undefined} [fallbackLookup]
+ * @param {{find: (name: string) => number|undefined, groups: () => string[][], load: (index: number) => any}} source
+ *   find(name): index of the icon exported as `name`; groups(): per icon, its export names, in
+ *   the package's order (for ownKeys); load(i): icon i's component
+ * @param {(name: string, find: (name: string) => number|undefined) => number|undefined} [fallbackLookup]
  * @param {Record<string, any>} [extra] eagerly available non-icon exports
  */
-export function createLazyIconPack(pack, groups, loaders, fallbackLookup, extra = {}) {
-  let nameToIndex = null;
+export function createLazyIconPack(pack, source, fallbackLookup, extra = {}) {
+  let keys = null;
+  let nameToIndex = null; // made with `keys` (Object.keys, spreading), then looks names up faster
   const cache = new Map();
 
-  function index() {
-    if (!nameToIndex) {
-      nameToIndex = new Map();
-      const list = typeof groups === 'function' ? groups() : groups;
-      list.forEach((group, i) => {
-        for (const name of group.split(' ')) if (name) nameToIndex.set(name, i);
-      });
-    }
-    return nameToIndex;
-  }
+  const lookup = (name) => (nameToIndex ? nameToIndex.get(name) : source.find(name));
 
   function find(name) {
-    const map = index();
-    let i = map.get(name);
-    if (i === undefined && fallbackLookup) i = fallbackLookup(name, map);
+    let i = lookup(name);
+    if (i === undefined && fallbackLookup) i = fallbackLookup(name, lookup);
     return i;
   }
 
-  const byIndex = new Map(); // one component per icon module, whichever alias asked first
+  const byIndex = new Map(); // one component per icon, whichever alias asked first
 
   function resolve(name) {
     if (cache.has(name)) return cache.get(name);
     const i = find(name);
     let value;
     if (i !== undefined) {
-      if (!byIndex.has(i)) {
-        const mod = loaders[i]();
-        byIndex.set(i, mod && mod.default !== undefined ? mod.default : mod);
-      }
+      if (!byIndex.has(i)) byIndex.set(i, source.load(i));
       value = byIndex.get(i);
     } else {
       warn({ kind: 'missing_icon', icon: `${pack}:${name}` });
@@ -107,7 +96,17 @@ export function createLazyIconPack(pack, groups, loaders, fallbackLookup, extra 
       return Object.prototype.hasOwnProperty.call(extra, key) || find(key) !== undefined;
     },
     ownKeys() {
-      return [...Object.keys(extra), ...index().keys()];
+      if (!keys) {
+        keys = [];
+        nameToIndex = new Map();
+        source.groups().forEach((names, i) => {
+          for (const name of names) {
+            keys.push(name);
+            nameToIndex.set(name, i);
+          }
+        });
+      }
+      return [...Object.keys(extra), ...keys];
     },
     getOwnPropertyDescriptor(_, key) {
       if (typeof key !== 'string') return undefined;
