@@ -1,6 +1,7 @@
 //! Integration tests of the `scenebox` command line (one test binary; one module per command).
 
 mod compile_cli;
+mod diff_cli;
 mod render_cli;
 
 use std::process::{Command, Output};

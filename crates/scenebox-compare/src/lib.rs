@@ -3,14 +3,18 @@
 //!
 //! * [`compare`] renders both artifacts of a scene and classifies the pair ([`Status`]) with the
 //!   first differing frame and JSON path, or both typed errors.
+//! * [`ShadowRunner`] answers with the primary model and runs the other beside it
+//!   ([`ExecutionMode`]: `phase1 | param | shadow`), handing comparisons to a [`ShadowSink`].
 //! * [`Summary`] tallies a corpus run.
 
 mod compare;
+mod shadow;
 mod summary;
 mod tree_diff;
 
 pub use compare::{
     classify, compare, CompareRequest, Comparison, FirstDifference, ModelSummary, Status,
 };
+pub use shadow::{ExecutionMode, ShadowRunner, ShadowSink};
 pub use summary::Summary;
 pub use tree_diff::{first_difference, TreeDifference};

@@ -1,4 +1,6 @@
-//! Integration tests of `scenebox-compare`: every classification on real renders.
+//! Integration tests of `scenebox-compare`: every classification on real renders, and shadow mode.
+
+mod shadow;
 
 use scenebox_compare::{compare, CompareRequest, Comparison, Status, Summary};
 use scenebox_fixtures::{fixture, load};

@@ -1,0 +1,160 @@
+//! Shadow mode: the primary model's result goes back to the caller; the other model runs
+//! beside it on the isolate pool, and its outcome is compared and handed to a sink (the store
+//! records it). The secondary never delays or fails the primary: if the pool is full it is
+//! skipped, and it is never awaited by the caller.
+
+use std::str::FromStr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use scenebox_runtime::{IsolatePool, Model, PoolError, RenderJob, RenderOutcome};
+
+use crate::compare::{classify, Comparison};
+
+/// How a request is executed.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ExecutionMode {
+    /// Only the Phase 1 artifact.
+    Phase1,
+    /// Only the parameterized artifact.
+    Param,
+    /// `primary` answers; the other model runs beside it and is compared.
+    Shadow {
+        /// The model whose result is returned.
+        primary: Model,
+    },
+}
+
+impl ExecutionMode {
+    /// The environment variable that sets the global default.
+    pub const ENV: &'static str = "SCENE_EXECUTION_MODEL";
+
+    /// The first mode given: per request, then per project, then the global default (the
+    /// `SCENE_EXECUTION_MODEL` environment variable), then Phase 1.
+    pub fn resolve(request: Option<Self>, project: Option<Self>) -> Result<Self, String> {
+        if let Some(mode) = request.or(project) {
+            return Ok(mode);
+        }
+        match std::env::var(Self::ENV) {
+            Ok(value) if !value.trim().is_empty() => value.parse(),
+            _ => Ok(Self::Phase1),
+        }
+    }
+
+    /// The model whose result the caller gets.
+    pub fn primary(self) -> Model {
+        match self {
+            Self::Phase1 => Model::Phase1,
+            Self::Param => Model::Param,
+            Self::Shadow { primary } => primary,
+        }
+    }
+}
+
+impl FromStr for ExecutionMode {
+    type Err = String;
+
+    /// `phase1`, `param`, `shadow` (Phase 1 answers, param is shadowed) or `shadow:param`.
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s.trim() {
+            "phase1" => Ok(Self::Phase1),
+            "param" => Ok(Self::Param),
+            "shadow" | "shadow:phase1" => Ok(Self::Shadow { primary: Model::Phase1 }),
+            "shadow:param" => Ok(Self::Shadow { primary: Model::Param }),
+            other => Err(format!("unknown execution model '{other}' (expected phase1, param, shadow or shadow:param)")),
+        }
+    }
+}
+
+/// Receives the comparison of each shadowed request.
+pub trait ShadowSink: Send + Sync + 'static {
+    /// Called once per shadowed request, after both models finished (or the secondary timed out).
+    fn record(&self, scene: &str, comparison: Comparison);
+}
+
+/// Runs requests under an [`ExecutionMode`] on an isolate pool.
+pub struct ShadowRunner {
+    pool: Arc<IsolatePool>,
+    sink: Arc<dyn ShadowSink>,
+    secondary_timeout: Duration,
+}
+
+impl ShadowRunner {
+    /// A runner over `pool`, reporting shadow comparisons to `sink`; a secondary still running
+    /// after `secondary_timeout` is recorded as timed out.
+    pub fn new(
+        pool: Arc<IsolatePool>,
+        sink: Arc<dyn ShadowSink>,
+        secondary_timeout: Duration,
+    ) -> Self {
+        Self {
+            pool,
+            sink,
+            secondary_timeout,
+        }
+    }
+
+    /// Renders `job` (its `model` is ignored) under `mode` and returns the primary's outcome.
+    pub async fn run(
+        &self,
+        mut job: RenderJob,
+        mode: ExecutionMode,
+    ) -> Result<RenderOutcome, PoolError> {
+        job.model = mode.primary();
+        let ExecutionMode::Shadow { primary } = mode else {
+            return self
+                .pool
+                .submit(job)?
+                .await
+                .map_err(|_| PoolError::ShutDown);
+        };
+        let primary_job = job.clone();
+        let mut secondary_job = job;
+        secondary_job.model = match primary {
+            Model::Phase1 => Model::Param,
+            Model::Param => Model::Phase1,
+        };
+        let primary_rx = self.pool.submit(primary_job.clone())?;
+        // No room for the shadow: skip it rather than delay or fail the primary.
+        let secondary_rx = self.pool.submit(secondary_job).ok();
+        let outcome = primary_rx.await.map_err(|_| PoolError::ShutDown)?;
+        if let Some(secondary_rx) = secondary_rx {
+            let sink = self.sink.clone();
+            let timeout = self.secondary_timeout;
+            let primary_outcome = outcome.clone();
+            let scene = primary_job.scene.clone();
+            tokio::spawn(async move {
+                let secondary = match tokio::time::timeout(timeout, secondary_rx).await {
+                    Ok(Ok(outcome)) => outcome,
+                    Ok(Err(_)) => return,
+                    Err(_) => timed_out(&scene, timeout),
+                };
+                let ms = |o: &RenderOutcome| o.attempts.iter().map(|a| a.ms).sum::<f64>();
+                let (phase1, param) = match primary {
+                    Model::Phase1 => (primary_outcome, secondary),
+                    Model::Param => (secondary, primary_outcome),
+                };
+                let (phase1_ms, param_ms) = (ms(&phase1), ms(&param));
+                sink.record(
+                    &scene,
+                    classify(&scene, (phase1, phase1_ms), (param, param_ms)),
+                );
+            });
+        }
+        Ok(outcome)
+    }
+}
+
+fn timed_out(scene: &str, timeout: Duration) -> RenderOutcome {
+    RenderOutcome {
+        result: Err(scenebox_runtime::RenderError::new(
+            scene,
+            scenebox_runtime::ErrorKind::Timeout,
+            format!(
+                "the shadow run did not finish within {} ms",
+                timeout.as_millis()
+            ),
+        )),
+        attempts: Vec::new(),
+    }
+}
