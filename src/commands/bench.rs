@@ -153,6 +153,49 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     stages.insert(0, cold);
     if !args.compile_only {
         stages.extend(runtime_stages(&scenes)?);
+        stages.extend(shadow_stage(&scenes)?);
+        match node_render_baseline(&scenes) {
+            Ok(node) => {
+                for model in ["phase1", "param"] {
+                    let find = |stage: &str| {
+                        stages
+                            .iter()
+                            .find(|s| s.stage == stage && s.tool == format!("V8 ({model})"))
+                            .map(|s| s.percentiles.p50)
+                    };
+                    let Some(baseline) = node.iter().find(|b| b.model == model) else {
+                        continue;
+                    };
+                    let tool = format!("Node {} ({model})", node_version());
+                    let first = row("scene load + first frame", &tool, &baseline.first_frame_ms);
+                    let warm = row("warm frame", &tool, &baseline.warm_frame_ms);
+                    if let (Some(ours_first), Some(ours_warm)) =
+                        (find("scene load + first frame"), find("warm frame"))
+                    {
+                        ratios.push(Ratio::new(
+                            &format!("first frame ({model})"),
+                            "Node, same bundle, warm process",
+                            first.percentiles.p50,
+                            ours_first,
+                        ));
+                        ratios.push(Ratio::new(
+                            &format!("warm frame ({model})"),
+                            "Node, same bundle",
+                            warm.percentiles.p50,
+                            ours_warm,
+                        ));
+                    }
+                    stages.push(row(
+                        "new context + bundle evaluation",
+                        &tool,
+                        &baseline.context_ms,
+                    ));
+                    stages.push(first);
+                    stages.push(warm);
+                }
+            }
+            Err(error) => notes.push(format!("Node render baseline skipped: {error:#}")),
+        }
     }
 
     let report = BenchReport {
@@ -212,6 +255,134 @@ fn runtime_stages(scenes: &[crate::scene_files::SceneFile]) -> Result<Vec<StageR
         rows.push(row("full 150-frame scene", &tool, &whole));
     }
     Ok(rows)
+}
+
+/// A full 150-frame scene under shadow mode: Phase 1 answers while the parameterized model
+/// runs beside it on the pool's other worker; timed until the primary returns.
+fn shadow_stage(scenes: &[crate::scene_files::SceneFile]) -> Result<Vec<StageRow>> {
+    use scenebox_compare::{Comparison, ExecutionMode, ShadowRunner, ShadowSink};
+    use scenebox_runtime::{IsolatePool, Model, RenderJob, RuntimeConfig, VideoConfig};
+    struct Done(std::sync::Mutex<std::sync::mpsc::Sender<()>>);
+    impl ShadowSink for Done {
+        fn record(&self, _scene: &str, _comparison: Comparison) {
+            let _ = self.0.lock().map(|tx| tx.send(()));
+        }
+    }
+    let (done_tx, done_rx) = std::sync::mpsc::channel();
+    let pool = std::sync::Arc::new(IsolatePool::with_available_parallelism(
+        RuntimeConfig::default(),
+    ));
+    let sink = std::sync::Arc::new(Done(std::sync::Mutex::new(done_tx)));
+    let runner = ShadowRunner::new(pool, sink, std::time::Duration::from_secs(60));
+    let tokio = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(1)
+        .enable_all()
+        .build()?;
+    let compiler = Compiler::default();
+    let mut whole = Vec::new();
+    for scene in scenes {
+        let job = RenderJob {
+            scene: scene.stem(),
+            compiled: compiler.compile(&scene.name(), &scene.tsx)?,
+            model: Model::Phase1,
+            video: VideoConfig::default(),
+            props: serde_json::json!({}),
+            frames: (0..150).collect(),
+            seed: None,
+        };
+        let started = Instant::now();
+        let outcome = tokio.block_on(runner.run(
+            job,
+            ExecutionMode::Shadow {
+                primary: Model::Phase1,
+            },
+        ))?;
+        outcome.result.map_err(|e| anyhow::anyhow!("{e}"))?;
+        whole.push(ms(started));
+        // Let the shadow finish (untimed) before the next scene so runs do not pile up.
+        let _ = done_rx.recv_timeout(std::time::Duration::from_secs(60));
+    }
+    Ok(vec![row(
+        "full 150-frame scene",
+        "V8 (shadow: phase1 + param)",
+        &whole,
+    )])
+}
+
+/// One model's timings from `benches/node-render.mjs`.
+struct NodeBaseline {
+    model: &'static str,
+    context_ms: Vec<f64>,
+    first_frame_ms: Vec<f64>,
+    warm_frame_ms: Vec<f64>,
+}
+
+fn node_version() -> String {
+    Command::new("node")
+        .arg("--version")
+        .output()
+        .ok()
+        .map(|o| String::from_utf8_lossy(&o.stdout).trim().to_string())
+        .unwrap_or_default()
+}
+
+/// Renders every scene's 150 frames with the same bundle in Node, per model.
+fn node_render_baseline(scenes: &[crate::scene_files::SceneFile]) -> Result<Vec<NodeBaseline>> {
+    let dir = std::env::temp_dir().join(format!("scenebox-node-bench-{}", std::process::id()));
+    std::fs::create_dir_all(&dir)?;
+    let script = dir.join("node-render.mjs");
+    std::fs::write(&script, include_str!("../../benches/node-render.mjs"))?;
+    let bundle = dir.join("scenebox-host.js");
+    std::fs::write(&bundle, scenebox_runtime::HOST_BUNDLE)?;
+    let compiler = Compiler::default();
+    let mut baselines = Vec::new();
+    for model in ["phase1", "param"] {
+        let mut artifacts = Vec::new();
+        for scene in scenes {
+            let compiled = compiler.compile(&scene.name(), &scene.tsx)?;
+            let code = if model == "phase1" {
+                &compiled.phase1.code
+            } else {
+                &compiled.param.code
+            };
+            let path = dir.join(format!("{}.{model}.js", scene.stem()));
+            std::fs::write(&path, code)?;
+            artifacts.push(path);
+        }
+        let output = Command::new("node")
+            .arg(&script)
+            .arg(&bundle)
+            .arg(model)
+            .arg("150")
+            .args(&artifacts)
+            .env("TZ", "UTC")
+            .output()
+            .context("running node (is Node.js installed?)")?;
+        if !output.status.success() {
+            anyhow::bail!(
+                "node failed: {}",
+                String::from_utf8_lossy(&output.stderr)
+                    .lines()
+                    .next()
+                    .unwrap_or("")
+            );
+        }
+        let value: serde_json::Value = serde_json::from_slice(&output.stdout)?;
+        let list = |key: &str| -> Vec<f64> {
+            value[key]
+                .as_array()
+                .map(|a| a.iter().filter_map(|v| v.as_f64()).collect())
+                .unwrap_or_default()
+        };
+        baselines.push(NodeBaseline {
+            model,
+            context_ms: list("context_ms"),
+            first_frame_ms: list("first_frame_ms"),
+            warm_frame_ms: list("warm_frame_ms"),
+        });
+    }
+    let _ = std::fs::remove_dir_all(&dir);
+    Ok(baselines)
 }
 
 fn row(stage: &str, tool: &str, samples: &[f64]) -> StageRow {
