@@ -11,7 +11,8 @@ use serde_json::Value;
 use tokio::sync::oneshot;
 
 use crate::config::{Model, RuntimeConfig, VideoConfig};
-use crate::render::{render, RenderOutcome, RenderRequest};
+use crate::isolate::SceneIsolate;
+use crate::render::{render_prepared, RenderOutcome, RenderRequest};
 
 /// An owned render job for the pool.
 #[derive(Debug, Clone)]
@@ -119,7 +120,11 @@ impl Drop for IsolatePool {
 }
 
 fn work(config: &RuntimeConfig, receiver: &Mutex<Receiver<Task>>) {
+    crate::snapshot::startup_snapshot();
     loop {
+        // Make the next job's isolate while waiting for it: a fresh one per job, as always, but
+        // its start-up is off the job's critical path.
+        let prepared = crate::tokio_context::with_tokio(|| SceneIsolate::new(&config.limits)).ok();
         let task = {
             let receiver = receiver.lock().unwrap_or_else(|p| p.into_inner());
             receiver.recv()
@@ -136,7 +141,7 @@ fn work(config: &RuntimeConfig, receiver: &Mutex<Receiver<Task>>) {
             frames: job.frames.clone(),
             seed: job.seed.clone(),
         };
-        let outcome = render(config, &request);
+        let outcome = render_prepared(config, &request, prepared);
         let _ = reply.send(outcome);
     }
 }

@@ -106,12 +106,23 @@ impl RenderOutcome {
 
 /// Renders `request` under `config`, retrying per its policy. Runs on the calling thread.
 pub fn render(config: &RuntimeConfig, request: &RenderRequest<'_>) -> RenderOutcome {
+    render_prepared(config, request, None)
+}
+
+/// [`render`] whose first attempt uses `prepared`, an isolate made ahead of time (the pool's
+/// workers keep one ready while they wait, so a job does not pay for isolate start).
+pub(crate) fn render_prepared(
+    config: &RuntimeConfig,
+    request: &RenderRequest<'_>,
+    mut prepared: Option<SceneIsolate>,
+) -> RenderOutcome {
     // Built once per process; not part of any attempt's timings.
     crate::snapshot::startup_snapshot();
     let mut attempts = Vec::new();
     loop {
         let started = Instant::now();
-        let result = crate::tokio_context::with_tokio(|| guarded_attempt(config, request));
+        let isolate = prepared.take();
+        let result = crate::tokio_context::with_tokio(|| guarded_attempt(config, request, isolate));
         let number = attempts.len() as u32 + 1;
         attempts.push(Attempt {
             number,
@@ -180,30 +191,37 @@ fn ms(since: Instant) -> f64 {
 fn guarded_attempt(
     config: &RuntimeConfig,
     request: &RenderRequest<'_>,
+    prepared: Option<SceneIsolate>,
 ) -> Result<SceneRender, RenderError> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| attempt(config, request)))
-        .unwrap_or_else(|panic| {
-            let detail = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_else(|| "unknown panic".to_string());
-            Err(RenderError::new(
-                request.scene,
-                ErrorKind::Crashed,
-                format!("the isolate crashed: {detail}"),
-            ))
-        })
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
+        attempt(config, request, prepared)
+    }))
+    .unwrap_or_else(|panic| {
+        let detail = panic
+            .downcast_ref::<&str>()
+            .map(|s| s.to_string())
+            .or_else(|| panic.downcast_ref::<String>().cloned())
+            .unwrap_or_else(|| "unknown panic".to_string());
+        Err(RenderError::new(
+            request.scene,
+            ErrorKind::Crashed,
+            format!("the isolate crashed: {detail}"),
+        ))
+    })
 }
 
 fn attempt(
     config: &RuntimeConfig,
     request: &RenderRequest<'_>,
+    prepared: Option<SceneIsolate>,
 ) -> Result<SceneRender, RenderError> {
     let started = Instant::now();
     let scene = request.scene;
-    let mut isolate = SceneIsolate::new(&config.limits)
-        .map_err(|e| RenderError::new(scene, ErrorKind::Crashed, e))?;
+    let mut isolate = match prepared {
+        Some(isolate) => isolate,
+        None => SceneIsolate::new(&config.limits)
+            .map_err(|e| RenderError::new(scene, ErrorKind::Crashed, e))?,
+    };
     let handle = isolate.thread_safe_handle();
     let mut job = Job {
         request,
