@@ -1,0 +1,48 @@
+//! `scenebox-store`: scenes in a database, compiled on write.
+//!
+//! One API over two backends — an embedded SQLite file (the default, created and migrated on
+//! connect) and PostgreSQL — via sqlx with runtime-checked SQL per backend and migrations
+//! embedded in the binary. The schema starts from the production Phase 1 `scenes` table and
+//! only ever adds to it.
+//!
+//! * [`Store::create_scene`] / [`Store::edit_scene`] compile the TSX with
+//!   [`scenebox_compile::Compiler`] and store it with both artifacts and their metadata (or the
+//!   compile error, clearing stale artifacts) and a `compile` event, in one transaction.
+//! * [`Store::import_scenes`] bulk-loads old, uncompiled scenes; [`Store::export_jsonl`] dumps
+//!   every column.
+//! * The backfill ([`Store::claim_backfill_batch`], [`Store::complete_backfill`],
+//!   [`run_backfill`]) compiles old scenes exactly once, resumably, with any number of workers.
+//! * [`Store::record_event`], [`Store::events_between`] and [`Store::daily_report`] keep and
+//!   summarise compile/execution events.
+//!
+//! This crate knows the database and the compiler; it knows neither HTTP nor the V8 runtime.
+
+#![warn(missing_docs)]
+
+mod backend;
+mod backfill;
+mod db;
+mod error;
+mod events;
+mod import;
+mod migrate;
+mod model;
+mod report;
+mod scenes;
+mod store;
+mod timefmt;
+
+pub use backend::Backend;
+pub use backfill::{
+    run_backfill, BackfillOptions, BackfillOutcome, BackfillProgress, BackfillResult,
+    BackfillStatus, BackfillSummary, CompleteSummary,
+};
+pub use error::{Result, StoreError};
+pub use events::{Event, EventKind};
+pub use import::ImportSummary;
+pub use migrate::{migrator, Migrations};
+pub use model::{CompileStatus, ImportScene, NewScene, SceneFilter, SceneRecord, SceneRow};
+pub use report::{percentile, DailyReport};
+pub use scenes::{format_compile_error, CompileOnWrite};
+pub use store::{Store, StoreOptions};
+pub use timefmt::{now, truncate_to_micros};
