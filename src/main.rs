@@ -1,7 +1,9 @@
 //! `scenebox`: compile and execute LLM-written Remotion scenes server-side. A thin command
 //! line over the library crates; each subcommand lives in `commands/`.
 
+mod charts;
 mod commands;
+mod database_args;
 mod report_html;
 mod runtime_args;
 mod scene_files;
@@ -31,6 +33,14 @@ enum Command {
     Render(commands::render::RenderArgs),
     /// Compare Phase 1 and the parameterized model over a corpus (the regression suite).
     Diff(commands::diff::DiffArgs),
+    /// Load scenes (a directory of .tsx or a .jsonl file) into the store, uncompiled.
+    Import(commands::import::ImportArgs),
+    /// Print every stored scene as JSON lines.
+    Export(commands::export::ExportArgs),
+    /// Compile stored scenes whose Phase 1 artifact is missing, in batches.
+    Backfill(commands::backfill::BackfillArgs),
+    /// Daily compile and execution figures from the events table, as a table, JSON or charts.
+    Report(commands::report::ReportArgs),
     /// Measure p50/p95/p99 of each stage beside the baselines, printed as ratios.
     Bench(commands::bench::BenchArgs),
 }
@@ -42,6 +52,10 @@ fn main() -> ExitCode {
         Command::Bench(args) => commands::bench::run(args),
         Command::Render(args) => commands::render::run(args),
         Command::Diff(args) => commands::diff::run(args),
+        Command::Import(args) => commands::import::run(args),
+        Command::Export(args) => commands::export::run(args),
+        Command::Backfill(args) => commands::backfill::run(args),
+        Command::Report(args) => commands::report::run(args),
     };
     match outcome {
         Ok(code) => code,

@@ -14,15 +14,23 @@ use scenebox_compile::Compiler;
 use scenebox_runtime::{ErrorKind, FrameSelection, RenderError};
 use serde_json::json;
 
+use crate::database_args::{tokio_runtime, DatabaseArgs};
 use crate::report_html::diff_report_html;
+use scenebox_store::{Event, EventKind, SceneFilter};
 use crate::runtime_args::{SandboxArgs, VideoArgs};
 use crate::scene_files::{read_scene_files, SceneFile};
 
 /// Arguments of `scenebox diff`.
 #[derive(Args)]
 pub struct DiffArgs {
-    /// A directory of .tsx scenes (or one scene).
-    corpus: PathBuf,
+    /// A directory of .tsx scenes (or one scene); omit with `--db`.
+    corpus: Option<PathBuf>,
+    /// Compare the scenes stored in the database (`--database-url`) and record each model's
+    /// execution (time, error class, retries) as an event.
+    #[arg(long)]
+    db: bool,
+    #[command(flatten)]
+    database: DatabaseArgs,
     /// Frames: `all`, `a..b`, `every:N`, `N` or `a,b,c`.
     #[arg(long, default_value = "all")]
     frames: FrameSelection,
@@ -41,9 +49,22 @@ pub struct DiffArgs {
     sandbox: SandboxArgs,
 }
 
+/// A scene to compare: from a file, or from the store (then with its id).
+struct DiffScene {
+    file: SceneFile,
+    id: Option<uuid::Uuid>,
+}
+
 /// Runs the suite.
 pub fn run(args: DiffArgs) -> Result<ExitCode> {
-    let scenes = read_scene_files(&args.corpus)?;
+    let (scenes, corpus_name) = match (&args.corpus, args.db) {
+        (Some(path), false) => (
+            read_scene_files(path)?.into_iter().map(|file| DiffScene { file, id: None }).collect::<Vec<_>>(),
+            path.display().to_string(),
+        ),
+        (None, true) => (stored_scenes(&args.database)?, format!("database {}", args.database.database_url)),
+        _ => anyhow::bail!("give either a directory of scenes or --db"),
+    };
     let config = args.sandbox.config()?;
     let video = args.video.video();
     let props = args.video.props()?;
@@ -68,7 +89,7 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
                 let Some(scene) = scenes.get(index) else {
                     break;
                 };
-                let comparison = compare_scene(&compiler, &config, scene, video, &props, &frames);
+                let comparison = compare_scene(&compiler, &config, &scene.file, video, &props, &frames);
                 results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(comparison);
                 let finished = done.fetch_add(1, Ordering::SeqCst) + 1;
                 if let Some(bar) = &progress {
@@ -87,6 +108,9 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
         .map(|c| c.expect("every scene was compared"))
         .collect();
     let summary = Summary::of(&comparisons);
+    if args.db {
+        record_executions(&args.database, &scenes, &comparisons)?;
+    }
     if args.json {
         println!(
             "{}",
@@ -98,7 +122,7 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
     if let Some(path) = &args.html {
         std::fs::write(
             path,
-            diff_report_html(&comparisons, &summary, &args.corpus.display().to_string()),
+            diff_report_html(&comparisons, &summary, &corpus_name),
         )
         .with_context(|| format!("writing {}", path.display()))?;
         if !args.json {
@@ -109,6 +133,46 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)
+    })
+}
+
+/// Every stored scene, as scene files named after the scene (or its id).
+fn stored_scenes(database: &DatabaseArgs) -> Result<Vec<DiffScene>> {
+    tokio_runtime()?.block_on(async {
+        let store = database.connect().await?;
+        let records = store.list_scenes(&SceneFilter::default()).await?;
+        store.close().await;
+        anyhow::Ok(
+            records
+                .into_iter()
+                .map(|record| DiffScene {
+                    file: SceneFile {
+                        path: PathBuf::from(record.name.clone().unwrap_or_else(|| record.id.to_string())),
+                        tsx: record.tsx_code,
+                    },
+                    id: Some(record.id),
+                })
+                .collect(),
+        )
+    })
+}
+
+/// One `execute` event per model and scene: duration, error class, retries.
+fn record_executions(database: &DatabaseArgs, scenes: &[DiffScene], comparisons: &[Comparison]) -> Result<()> {
+    tokio_runtime()?.block_on(async {
+        let store = database.connect().await?;
+        for (scene, comparison) in scenes.iter().zip(comparisons) {
+            for (model, run) in [("phase1", &comparison.phase1), ("param", &comparison.param)] {
+                let mut event = Event::new(EventKind::Execute, run.ms);
+                event.scene_id = scene.id;
+                event.model = Some(model.to_string());
+                event.error_class = run.error.as_ref().map(|e| e.kind.as_str().to_string());
+                event.retries = run.retries as i32;
+                store.record_event(&event).await?;
+            }
+        }
+        store.close().await;
+        anyhow::Ok(())
     })
 }
 

@@ -1,6 +1,10 @@
 //! One module per `scenebox` subcommand.
 
+pub mod backfill;
 pub mod bench;
 pub mod compile;
 pub mod diff;
+pub mod export;
+pub mod import;
 pub mod render;
+pub mod report;
