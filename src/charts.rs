@@ -53,9 +53,16 @@ fn format_value(value: f64) -> String {
 mod tests {
     #[test]
     fn one_bar_per_value_scaled_to_the_maximum() {
-        let svg = super::bar_chart("compiles/day", &["2026-11-24".into(), "2026-11-25".into()], &[2.0, 4.0]);
+        let svg = super::bar_chart(
+            "compiles/day",
+            &["2026-11-24".into(), "2026-11-25".into()],
+            &[2.0, 4.0],
+        );
         assert_eq!(svg.matches("<rect").count(), 2);
-        assert!(svg.contains("height=\"156.0\""), "the tallest bar fills the plot: {svg}");
+        assert!(
+            svg.contains("height=\"156.0\""),
+            "the tallest bar fills the plot: {svg}"
+        );
         assert!(svg.contains("<title>2026-11-24: 2</title>"));
     }
 }

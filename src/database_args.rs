@@ -3,7 +3,7 @@
 
 use anyhow::{Context, Result};
 use clap::Args;
-use scenebox_store::Store;
+use scenebox_store::{Store, StoreOptions};
 
 /// Where the scenes live.
 #[derive(Args, Clone, Debug)]
@@ -16,7 +16,12 @@ pub struct DatabaseArgs {
 impl DatabaseArgs {
     /// Connects (and migrates) the store.
     pub async fn connect(&self) -> Result<Store> {
-        Store::connect(&self.database_url)
+        self.connect_with(StoreOptions::default()).await
+    }
+
+    /// Connects (and migrates) the store with `options`.
+    pub async fn connect_with(&self, options: StoreOptions) -> Result<Store> {
+        Store::connect_with(&self.database_url, options)
             .await
             .with_context(|| format!("opening the database {}", redact(&self.database_url)))
     }
@@ -38,14 +43,19 @@ fn redact(url: &str) -> String {
 
 /// A current-thread tokio runtime for one command.
 pub fn tokio_runtime() -> Result<tokio::runtime::Runtime> {
-    Ok(tokio::runtime::Builder::new_current_thread().enable_all().build()?)
+    Ok(tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()?)
 }
 
 #[cfg(test)]
 mod tests {
     #[test]
     fn passwords_are_not_printed() {
-        assert_eq!(super::redact("postgres://u:secret@host/db"), "postgres://u:***@host/db");
+        assert_eq!(
+            super::redact("postgres://u:secret@host/db"),
+            "postgres://u:***@host/db"
+        );
         assert_eq!(super::redact("scenebox.db"), "scenebox.db");
     }
 }

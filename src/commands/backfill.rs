@@ -25,6 +25,10 @@ pub struct BackfillArgs {
     /// Stop after this many batches.
     #[arg(long)]
     max_batches: Option<u64>,
+    /// Seconds after which another worker may take over a claimed batch (a killed worker's
+    /// scenes are compiled again by the next worker after this long).
+    #[arg(long, default_value_t = 300)]
+    lease_seconds: u64,
     /// No progress bar (for logs).
     #[arg(long)]
     quiet: bool,
@@ -39,15 +43,21 @@ pub fn run(args: BackfillArgs) -> Result<ExitCode> {
         format!("{}-{}", host.trim(), std::process::id())
     });
     let summary = tokio_runtime()?.block_on(async {
-        let store = args.database.connect().await?;
+        let options = scenebox_store::StoreOptions {
+            claim_lease: std::time::Duration::from_secs(args.lease_seconds),
+            ..Default::default()
+        };
+        let store = args.database.connect_with(options).await?;
         let status = store.backfill_status().await?;
         let bar = indicatif::ProgressBar::new(status.pending);
         if args.quiet {
             bar.set_draw_target(indicatif::ProgressDrawTarget::hidden());
         }
         bar.set_style(
-            indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} scenes · {per_sec} · ETA {eta} · {msg}")
-                .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+            indicatif::ProgressStyle::with_template(
+                "{bar:40} {pos}/{len} scenes · {per_sec} · ETA {eta} · {msg}",
+            )
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
         );
         let options = BackfillOptions {
             batch_size: args.batch_size,
@@ -66,7 +76,11 @@ pub fn run(args: BackfillArgs) -> Result<ExitCode> {
     })?;
     println!(
         "{}compiled {}, skipped {}, failed {} in {} batch(es), {:.2} s ({:.0} scenes/s)",
-        if summary.dry_run { "dry run: would have " } else { "" },
+        if summary.dry_run {
+            "dry run: would have "
+        } else {
+            ""
+        },
         summary.compiled,
         summary.skipped,
         summary.failed,

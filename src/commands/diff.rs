@@ -16,9 +16,9 @@ use serde_json::json;
 
 use crate::database_args::{tokio_runtime, DatabaseArgs};
 use crate::report_html::diff_report_html;
-use scenebox_store::{Event, EventKind, SceneFilter};
 use crate::runtime_args::{SandboxArgs, VideoArgs};
 use crate::scene_files::{read_scene_files, SceneFile};
+use scenebox_store::{Event, EventKind, SceneFilter};
 
 /// Arguments of `scenebox diff`.
 #[derive(Args)]
@@ -59,10 +59,16 @@ struct DiffScene {
 pub fn run(args: DiffArgs) -> Result<ExitCode> {
     let (scenes, corpus_name) = match (&args.corpus, args.db) {
         (Some(path), false) => (
-            read_scene_files(path)?.into_iter().map(|file| DiffScene { file, id: None }).collect::<Vec<_>>(),
+            read_scene_files(path)?
+                .into_iter()
+                .map(|file| DiffScene { file, id: None })
+                .collect::<Vec<_>>(),
             path.display().to_string(),
         ),
-        (None, true) => (stored_scenes(&args.database)?, format!("database {}", args.database.database_url)),
+        (None, true) => (
+            stored_scenes(&args.database)?,
+            format!("database {}", args.database.database_url),
+        ),
         _ => anyhow::bail!("give either a directory of scenes or --db"),
     };
     let config = args.sandbox.config()?;
@@ -89,7 +95,8 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
                 let Some(scene) = scenes.get(index) else {
                     break;
                 };
-                let comparison = compare_scene(&compiler, &config, &scene.file, video, &props, &frames);
+                let comparison =
+                    compare_scene(&compiler, &config, &scene.file, video, &props, &frames);
                 results.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(comparison);
                 let finished = done.fetch_add(1, Ordering::SeqCst) + 1;
                 if let Some(bar) = &progress {
@@ -120,11 +127,8 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
         print_table(&comparisons, &summary, frames.len());
     }
     if let Some(path) = &args.html {
-        std::fs::write(
-            path,
-            diff_report_html(&comparisons, &summary, &corpus_name),
-        )
-        .with_context(|| format!("writing {}", path.display()))?;
+        std::fs::write(path, diff_report_html(&comparisons, &summary, &corpus_name))
+            .with_context(|| format!("writing {}", path.display()))?;
         if !args.json {
             println!("report: {}", path.display());
         }
@@ -147,7 +151,9 @@ fn stored_scenes(database: &DatabaseArgs) -> Result<Vec<DiffScene>> {
                 .into_iter()
                 .map(|record| DiffScene {
                     file: SceneFile {
-                        path: PathBuf::from(record.name.clone().unwrap_or_else(|| record.id.to_string())),
+                        path: PathBuf::from(
+                            record.name.clone().unwrap_or_else(|| record.id.to_string()),
+                        ),
                         tsx: record.tsx_code,
                     },
                     id: Some(record.id),
@@ -158,7 +164,11 @@ fn stored_scenes(database: &DatabaseArgs) -> Result<Vec<DiffScene>> {
 }
 
 /// One `execute` event per model and scene: duration, error class, retries.
-fn record_executions(database: &DatabaseArgs, scenes: &[DiffScene], comparisons: &[Comparison]) -> Result<()> {
+fn record_executions(
+    database: &DatabaseArgs,
+    scenes: &[DiffScene],
+    comparisons: &[Comparison],
+) -> Result<()> {
     tokio_runtime()?.block_on(async {
         let store = database.connect().await?;
         for (scene, comparison) in scenes.iter().zip(comparisons) {

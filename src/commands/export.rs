@@ -23,7 +23,9 @@ pub fn run(args: ExportArgs) -> Result<ExitCode> {
     let count = tokio_runtime()?.block_on(async {
         let store = args.database.connect().await?;
         let stdout = std::io::stdout();
-        let count = store.export_jsonl(std::io::BufWriter::new(stdout.lock())).await?;
+        let count = store
+            .export_jsonl(std::io::BufWriter::new(stdout.lock()))
+            .await?;
         store.close().await;
         anyhow::Ok(count)
     })?;

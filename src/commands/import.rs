@@ -79,8 +79,13 @@ fn read_jsonl(path: &Path, project: Uuid) -> Result<Vec<ImportScene>> {
         if line.trim().is_empty() {
             continue;
         }
-        let json: JsonScene = serde_json::from_str(&line).with_context(|| format!("{}:{}: not a scene object", path.display(), index + 1))?;
-        let mut scene = NewScene::new(json.project_id.unwrap_or(project), json.name.unwrap_or_else(|| format!("scene-{}", index + 1)), json.tsx_code);
+        let json: JsonScene = serde_json::from_str(&line)
+            .with_context(|| format!("{}:{}: not a scene object", path.display(), index + 1))?;
+        let mut scene = NewScene::new(
+            json.project_id.unwrap_or(project),
+            json.name.unwrap_or_else(|| format!("scene-{}", index + 1)),
+            json.tsx_code,
+        );
         scene.order = json.order.unwrap_or(index as i32);
         scene.props = json.props.unwrap_or_else(|| serde_json::json!({}));
         scene.duration = json.duration.unwrap_or(150);
