@@ -21,6 +21,9 @@ static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 #[derive(Parser)]
 #[command(name = "scenebox", version, about)]
 struct Cli {
+    /// Write the live metrics (Prometheus text format) to this file when the command ends.
+    #[arg(long, global = true, value_name = "FILE")]
+    metrics_out: Option<std::path::PathBuf>,
     #[command(subcommand)]
     command: Command,
 }
@@ -47,6 +50,11 @@ enum Command {
 
 fn main() -> ExitCode {
     let cli = Cli::parse();
+    let metrics = cli.metrics_out.as_ref().and_then(|_| {
+        metrics_exporter_prometheus::PrometheusBuilder::new()
+            .install_recorder()
+            .ok()
+    });
     let outcome = match cli.command {
         Command::Compile(args) => commands::compile::run(args),
         Command::Bench(args) => commands::bench::run(args),
@@ -57,6 +65,11 @@ fn main() -> ExitCode {
         Command::Backfill(args) => commands::backfill::run(args),
         Command::Report(args) => commands::report::run(args),
     };
+    if let (Some(path), Some(handle)) = (&cli.metrics_out, &metrics) {
+        if let Err(error) = std::fs::write(path, handle.render()) {
+            eprintln!("scenebox: writing {}: {error}", path.display());
+        }
+    }
     match outcome {
         Ok(code) => code,
         Err(error) => {

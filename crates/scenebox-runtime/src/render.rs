@@ -137,9 +137,23 @@ pub(crate) fn render_prepared(
             }
         };
         if !retry {
-            return RenderOutcome { result, attempts };
+            let outcome = RenderOutcome { result, attempts };
+            record_metrics(request.model, &outcome);
+            return outcome;
         }
     }
+}
+
+/// Live metrics through the `metrics` facade: frames rendered, execution errors by model and
+/// class, retries.
+fn record_metrics(model: Model, outcome: &RenderOutcome) {
+    let model = model.as_str();
+    match &outcome.result {
+        Ok(render) => metrics::counter!("scenebox_frames_rendered_total", "model" => model).increment(render.frames.len() as u64),
+        Err(error) => metrics::counter!("scenebox_execution_errors_total", "model" => model, "class" => error.kind.as_str()).increment(1),
+    }
+    metrics::counter!("scenebox_execution_retries_total", "model" => model)
+        .increment(u64::from(outcome.retries()));
 }
 
 #[derive(Deserialize)]

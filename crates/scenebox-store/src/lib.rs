@@ -25,6 +25,7 @@ mod db;
 mod error;
 mod events;
 mod import;
+mod metrics;
 mod migrate;
 mod model;
 mod report;

@@ -47,6 +47,13 @@ impl BackfillResult {
         let start = Instant::now();
         let compiled = compiler.compile(&row.id.to_string(), &row.tsx_code);
         let duration_ms = start.elapsed().as_secs_f64() * 1e3;
+        crate::metrics::record_compile(
+            "backfill",
+            duration_ms,
+            row.tsx_code.len(),
+            compiled.as_ref().ok().map(|scene| scene.phase1.code.len()),
+            compiled.as_ref().err().map(|error| error.kind.as_str()),
+        );
         let outcome = match compiled {
             Ok(scene) => {
                 let mut meta = scene.phase1.meta.clone();

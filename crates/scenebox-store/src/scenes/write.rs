@@ -90,6 +90,16 @@ pub(crate) async fn compile_for_write(
         (outcome, start.elapsed().as_secs_f64() * 1e3)
     })
     .await?;
+    crate::metrics::record_compile(
+        "write",
+        duration_ms,
+        tsx.len(),
+        outcome
+            .as_ref()
+            .ok()
+            .map(|scene| scene.phase1.code.len() + scene.param.code.len()),
+        outcome.as_ref().err().map(|error| error.kind.as_str()),
+    );
     Ok(write_compile(
         id,
         tsx,
