@@ -140,13 +140,32 @@ where
     })
 }
 
-/// Compiles `rows` on the blocking pool.
+/// Compiles `rows` on the blocking pool, split across the machine's cores (compiling is the
+/// backfill's bottleneck; the database write of the batch is one transaction).
 async fn compile_batch(store: &Store, rows: Vec<SceneRow>) -> Result<Vec<BackfillResult>> {
     let compiler = Arc::clone(store.compiler());
     Ok(tokio::task::spawn_blocking(move || {
-        rows.iter()
-            .map(|row| BackfillResult::compile(&compiler, row))
-            .collect()
+        let cores = std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(1);
+        let chunk = rows.len().div_ceil(cores).max(1);
+        std::thread::scope(|scope| {
+            let workers: Vec<_> = rows
+                .chunks(chunk)
+                .map(|part| {
+                    let compiler = &compiler;
+                    scope.spawn(move || {
+                        part.iter()
+                            .map(|row| BackfillResult::compile(compiler, row))
+                            .collect::<Vec<_>>()
+                    })
+                })
+                .collect();
+            workers
+                .into_iter()
+                .flat_map(|worker| worker.join().unwrap_or_default())
+                .collect()
+        })
     })
     .await?)
 }
