@@ -37,75 +37,39 @@ impl From<&str> for Param {
     }
 }
 
-impl From<String> for Param {
-    fn from(value: String) -> Self {
-        Self::Text(Some(value))
-    }
+/// `From<T>` (bound as `Some`) and, where listed, `From<Option<T>>` for each variant.
+macro_rules! param_from {
+    ($($variant:ident: $ty:ty $(, $optional:ident)?;)+) => {
+        $(
+            impl From<$ty> for Param {
+                fn from(value: $ty) -> Self {
+                    Self::$variant(Some(value))
+                }
+            }
+            $(param_from!(@optional $optional $variant $ty);)?
+        )+
+    };
+    (@optional optional $variant:ident $ty:ty) => {
+        impl From<Option<$ty>> for Param {
+            fn from(value: Option<$ty>) -> Self {
+                Self::$variant(value)
+            }
+        }
+    };
 }
 
-impl From<Option<String>> for Param {
-    fn from(value: Option<String>) -> Self {
-        Self::Text(value)
-    }
-}
-
-impl From<i32> for Param {
-    fn from(value: i32) -> Self {
-        Self::Int(Some(value))
-    }
-}
-
-impl From<Option<i32>> for Param {
-    fn from(value: Option<i32>) -> Self {
-        Self::Int(value)
-    }
-}
-
-impl From<i64> for Param {
-    fn from(value: i64) -> Self {
-        Self::BigInt(Some(value))
-    }
-}
-
-impl From<Option<i64>> for Param {
-    fn from(value: Option<i64>) -> Self {
-        Self::BigInt(value)
-    }
-}
-
-impl From<f64> for Param {
-    fn from(value: f64) -> Self {
-        Self::Float(Some(value))
-    }
-}
-
-impl From<Uuid> for Param {
-    fn from(value: Uuid) -> Self {
-        Self::Uuid(Some(value))
-    }
-}
-
-impl From<Option<Uuid>> for Param {
-    fn from(value: Option<Uuid>) -> Self {
-        Self::Uuid(value)
-    }
+param_from! {
+    Text: String, optional;
+    Int: i32, optional;
+    BigInt: i64, optional;
+    Float: f64;
+    Uuid: Uuid, optional;
+    Time: OffsetDateTime, optional;
 }
 
 impl From<Option<Value>> for Param {
     fn from(value: Option<Value>) -> Self {
         Self::Json(value)
-    }
-}
-
-impl From<OffsetDateTime> for Param {
-    fn from(value: OffsetDateTime) -> Self {
-        Self::Time(Some(value))
-    }
-}
-
-impl From<Option<OffsetDateTime>> for Param {
-    fn from(value: Option<OffsetDateTime>) -> Self {
-        Self::Time(value)
     }
 }
 

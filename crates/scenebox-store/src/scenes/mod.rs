@@ -53,15 +53,8 @@ impl Store {
             now.into(),
         ];
         params.extend(compiled.columns.params());
-        let mut tx = self.pool.begin_write().await?;
-        let row = tx
-            .fetch_optional(Sql::both(&sql), &params)
-            .await?
-            .ok_or(StoreError::NotFound(id))?;
-        let record = scene_from_row(&row)?;
-        insert_events(&mut tx, std::slice::from_ref(&compiled.event)).await?;
-        tx.commit().await?;
-        Ok(record)
+        self.write_with_event(id, &sql, &params, &compiled.event)
+            .await
     }
 
     /// Replaces a scene's TSX, compiled with the store's default [`CompileOnWrite`].
@@ -89,15 +82,8 @@ impl Store {
         );
         let mut params: Vec<Param> = vec![id.into(), tsx_code.into(), compiled.event.at.into()];
         params.extend(compiled.columns.params());
-        let mut tx = self.pool.begin_write().await?;
-        let row = tx
-            .fetch_optional(Sql::both(&sql), &params)
-            .await?
-            .ok_or(StoreError::NotFound(id))?;
-        let record = scene_from_row(&row)?;
-        insert_events(&mut tx, std::slice::from_ref(&compiled.event)).await?;
-        tx.commit().await?;
-        Ok(record)
+        self.write_with_event(id, &sql, &params, &compiled.event)
+            .await
     }
 
     /// The scene with this id, if any.
@@ -152,5 +138,26 @@ impl Store {
             .execute(Sql::both("DELETE FROM scenes WHERE id = $1"), &[id.into()])
             .await?;
         Ok(deleted > 0)
+    }
+}
+
+impl Store {
+    /// Runs one scene write (`RETURNING` the row) and its compile event in one transaction.
+    async fn write_with_event(
+        &self,
+        id: Uuid,
+        sql: &str,
+        params: &[Param],
+        event: &crate::events::Event,
+    ) -> Result<SceneRecord> {
+        let mut tx = self.pool.begin_write().await?;
+        let row = tx
+            .fetch_optional(Sql::both(sql), params)
+            .await?
+            .ok_or(StoreError::NotFound(id))?;
+        let record = scene_from_row(&row)?;
+        insert_events(&mut tx, std::slice::from_ref(event)).await?;
+        tx.commit().await?;
+        Ok(record)
     }
 }
