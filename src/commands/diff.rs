@@ -163,7 +163,7 @@ fn stored_scenes(database: &DatabaseArgs) -> Result<Vec<DiffScene>> {
     })
 }
 
-/// One `execute` event per model and scene: duration, error class, retries.
+/// One `execute` event per attempt of each model on each scene: duration, error class, retries.
 fn record_executions(
     database: &DatabaseArgs,
     scenes: &[DiffScene],
@@ -173,12 +173,15 @@ fn record_executions(
         let store = database.connect().await?;
         for (scene, comparison) in scenes.iter().zip(comparisons) {
             for (model, run) in [("phase1", &comparison.phase1), ("param", &comparison.param)] {
-                let mut event = Event::new(EventKind::Execute, run.ms);
-                event.scene_id = scene.id;
-                event.model = Some(model.to_string());
-                event.error_class = run.error.as_ref().map(|e| e.kind.as_str().to_string());
-                event.retries = run.retries as i32;
-                store.record_event(&event).await?;
+                // One row per execution attempt; `retries` is how many attempts came before it.
+                for attempt in &run.attempts {
+                    let mut event = Event::new(EventKind::Execute, attempt.ms);
+                    event.scene_id = scene.id;
+                    event.model = Some(model.to_string());
+                    event.error_class = attempt.error.map(|kind| kind.as_str().to_string());
+                    event.retries = attempt.number.saturating_sub(1) as i32;
+                    store.record_event(&event).await?;
+                }
             }
         }
         store.close().await;
@@ -229,6 +232,7 @@ fn compare_scene(
                 }),
                 retries: 0,
                 ms: 0.0,
+                attempts: Vec::new(),
             };
             Comparison {
                 file,

@@ -55,9 +55,15 @@ fn import_backfill_and_report_on_the_embedded_default() {
         run(&["backfill", "--quiet"]).contains("compiled 0"),
         "a second run finds nothing left"
     );
+    assert!(run(&["diff", "--db", "--frames", "0"]).contains("no regressions"));
     let report: serde_json::Value =
         serde_json::from_str(&run(&["report", "--json", "--out", html.to_str().unwrap()])).unwrap();
     assert_eq!(report[0]["compiles"], 59);
+    assert_eq!(
+        report[0]["executions"],
+        serde_json::json!({"param": 59, "phase1": 59}),
+        "one event per execution attempt"
+    );
     assert!(
         std::fs::read_to_string(&html)
             .unwrap()

@@ -5,7 +5,7 @@ use std::time::Instant;
 
 use scenebox_compile::CompiledScene;
 use scenebox_runtime::{
-    render, Model, RenderError, RenderOutcome, RenderRequest, RuntimeConfig, SceneRender,
+    render, Attempt, Model, RenderError, RenderOutcome, RenderRequest, RuntimeConfig, SceneRender,
     VideoConfig,
 };
 use serde::{Deserialize, Serialize};
@@ -71,6 +71,9 @@ pub struct ModelSummary {
     pub retries: u32,
     /// Wall time of the whole render, retries included.
     pub ms: f64,
+    /// Every attempt (time and error class), for the store's event rows.
+    #[serde(default)]
+    pub attempts: Vec<Attempt>,
 }
 
 /// The comparison of one scene.
@@ -141,6 +144,7 @@ pub fn classify(
         error: outcome.result.as_ref().err().cloned(),
         retries: outcome.retries(),
         ms: *ms,
+        attempts: outcome.attempts.clone(),
     };
     let (phase1_summary, param_summary) = (summary(&phase1), summary(&param));
     let (status, first, differing) = match (&phase1.0.result, &param.0.result) {
