@@ -100,35 +100,28 @@ fn ident(name: &Atom) -> Ident {
     Ident::new_no_ctxt(name.clone(), DUMMY_SP)
 }
 
-/// Names bound by the scene itself (identifiers the resolver did not leave unresolved), and
-/// every unresolved name too, so a fresh alias collides with nothing.
-fn declared_names(body: &Vec<Stmt>, _unresolved: SyntaxContext) -> HashSet<Atom> {
-    crate::names::mentioned_names(body)
-        .into_iter()
-        .filter(|name| name != "Remotion" && name != "Extras")
-        .chain(declared_exact(body, _unresolved))
-        .collect()
-}
-
-/// `Remotion`/`Extras` when the scene declares a binding of that name somewhere.
-fn declared_exact(body: &Vec<Stmt>, unresolved: SyntaxContext) -> Vec<Atom> {
-    struct Finder {
+/// The names a parameter alias must avoid, in one walk: every name the scene mentions, except
+/// that `Remotion` and `Extras` count only where the scene binds them (a free `Remotion` *is*
+/// the parameter).
+fn declared_names(body: &Vec<Stmt>, unresolved: SyntaxContext) -> HashSet<Atom> {
+    struct Collector {
         unresolved: SyntaxContext,
-        found: Vec<Atom>,
+        names: HashSet<Atom>,
     }
-    impl swc_core::ecma::visit::Visit for Finder {
+    impl swc_core::ecma::visit::Visit for Collector {
         fn visit_ident(&mut self, ident: &Ident) {
-            if ident.ctxt != self.unresolved && matches!(&*ident.sym, "Remotion" | "Extras") {
-                self.found.push(ident.sym.clone());
+            let parameter = matches!(&*ident.sym, "Remotion" | "Extras");
+            if !parameter || ident.ctxt != self.unresolved {
+                self.names.insert(ident.sym.clone());
             }
         }
     }
-    let mut finder = Finder {
+    let mut collector = Collector {
         unresolved,
-        found: Vec::new(),
+        names: HashSet::new(),
     };
-    swc_core::ecma::visit::VisitWith::visit_with(body, &mut finder);
-    finder.found
+    swc_core::ecma::visit::VisitWith::visit_with(body, &mut collector);
+    collector.names
 }
 
 /// The resolver's contexts: free identifiers, and top-level ones (the JSX transform gives the
