@@ -1,7 +1,6 @@
 //! `scenebox`: compile and execute LLM-written Remotion scenes server-side. A thin command
 //! line over the library crates; each subcommand lives in `commands/`.
 
-mod charts;
 mod commands;
 mod database_args;
 mod report_html;
@@ -44,6 +43,8 @@ enum Command {
     Backfill(commands::backfill::BackfillArgs),
     /// Daily compile and execution figures from the events table, as a table, JSON or charts.
     Report(commands::report::ReportArgs),
+    /// Serve the export API over HTTP (embedded SQLite and 127.0.0.1 by default).
+    Serve(commands::serve::ServeArgs),
     /// Measure p50/p95/p99 of each stage beside the baselines, printed as ratios.
     Bench(commands::bench::BenchArgs),
 }
@@ -64,6 +65,7 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(args),
         Command::Backfill(args) => commands::backfill::run(args),
         Command::Report(args) => commands::report::run(args),
+        Command::Serve(args) => commands::serve::run(args),
     };
     if let (Some(path), Some(handle)) = (&cli.metrics_out, &metrics) {
         if let Err(error) = std::fs::write(path, handle.render()) {

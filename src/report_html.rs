@@ -1,14 +1,7 @@
 //! Self-contained HTML reports (inline CSS, no scripts, no external assets).
 
 use scenebox_compare::{Comparison, ModelSummary, Summary};
-
-/// Escapes text for HTML.
-pub fn escape(text: &str) -> String {
-    text.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace('"', "&quot;")
-}
+use scenebox_server::dashboard::escape;
 
 const STYLE: &str = "body{font:14px/1.45 system-ui,sans-serif;margin:2em;color:#111}\
 table{border-collapse:collapse;margin:1em 0}td,th{border:1px solid #ccc;padding:4px 8px;text-align:left;vertical-align:top}\

@@ -264,7 +264,7 @@ fn shadow_stage(scenes: &[crate::scene_files::SceneFile]) -> Result<Vec<StageRow
     use scenebox_runtime::{IsolatePool, Model, RenderJob, RuntimeConfig, VideoConfig};
     struct Done(std::sync::Mutex<std::sync::mpsc::Sender<()>>);
     impl ShadowSink for Done {
-        fn record(&self, _scene: &str, _comparison: Comparison) {
+        fn record(&self, _scene: &str, _primary: scenebox_runtime::Model, _comparison: Comparison) {
             let _ = self.0.lock().map(|tx| tx.send(()));
         }
     }

@@ -11,14 +11,15 @@ use anyhow::{Context, Result};
 use clap::Args;
 use scenebox_compare::{compare, CompareRequest, Comparison, ModelSummary, Status, Summary};
 use scenebox_compile::Compiler;
-use scenebox_runtime::{ErrorKind, FrameSelection, RenderError};
+use scenebox_runtime::{ErrorKind, FrameSelection, Model, RenderError};
+use scenebox_server::execution_events;
 use serde_json::json;
 
 use crate::database_args::{tokio_runtime, DatabaseArgs};
 use crate::report_html::diff_report_html;
 use crate::runtime_args::{SandboxArgs, VideoArgs};
 use crate::scene_files::{read_scene_files, SceneFile};
-use scenebox_store::{Event, EventKind, SceneFilter};
+use scenebox_store::SceneFilter;
 
 /// Arguments of `scenebox diff`.
 #[derive(Args)]
@@ -172,14 +173,11 @@ fn record_executions(
     tokio_runtime()?.block_on(async {
         let store = database.connect().await?;
         for (scene, comparison) in scenes.iter().zip(comparisons) {
-            for (model, run) in [("phase1", &comparison.phase1), ("param", &comparison.param)] {
-                // One row per execution attempt; `retries` is how many attempts came before it.
-                for attempt in &run.attempts {
-                    let mut event = Event::new(EventKind::Execute, attempt.ms);
-                    event.scene_id = scene.id;
-                    event.model = Some(model.to_string());
-                    event.error_class = attempt.error.map(|kind| kind.as_str().to_string());
-                    event.retries = attempt.number.saturating_sub(1) as i32;
+            for (model, run) in [
+                (Model::Phase1, &comparison.phase1),
+                (Model::Param, &comparison.param),
+            ] {
+                for event in execution_events(scene.id, model, &run.attempts, run.error.as_ref()) {
                     store.record_event(&event).await?;
                 }
             }

@@ -8,3 +8,4 @@ pub mod export;
 pub mod import;
 pub mod render;
 pub mod report;
+pub mod serve;

@@ -7,9 +7,9 @@ use std::process::ExitCode;
 
 use anyhow::{Context, Result};
 use clap::Args;
+use scenebox_server::dashboard::daily_report_html;
 use scenebox_store::DailyReport;
 
-use crate::charts::bar_chart;
 use crate::database_args::{tokio_runtime, DatabaseArgs};
 
 /// Arguments of `scenebox report`.
@@ -47,7 +47,7 @@ pub fn run(args: ReportArgs) -> Result<ExitCode> {
         print_table(&rows);
     }
     if let Some(path) = &args.out {
-        std::fs::write(path, html(&rows, args.days))
+        std::fs::write(path, daily_report_html(&rows, args.days))
             .with_context(|| format!("writing {}", path.display()))?;
         if !args.json {
             println!("report: {}", path.display());
@@ -82,58 +82,4 @@ fn print_table(rows: &[DailyReport]) {
             r.retries
         );
     }
-}
-
-/// The self-contained page: one chart per daily series.
-fn html(rows: &[DailyReport], days: u32) -> String {
-    let labels: Vec<String> = rows.iter().map(|r| r.day.clone()).collect();
-    let series = |f: &dyn Fn(&DailyReport) -> f64| rows.iter().map(f).collect::<Vec<f64>>();
-    let mut models: Vec<String> = rows
-        .iter()
-        .flat_map(|r| {
-            r.executions
-                .keys()
-                .chain(r.execution_errors.keys())
-                .cloned()
-        })
-        .collect();
-    models.sort();
-    models.dedup();
-    let mut charts = vec![
-        bar_chart("compiles per day", &labels, &series(&|r| r.compiles as f64)),
-        bar_chart(
-            "compile failures per day",
-            &labels,
-            &series(&|r| r.compile_failures as f64),
-        ),
-        bar_chart(
-            "p50 compile ms",
-            &labels,
-            &series(&|r| r.compile_ms_p50.unwrap_or(0.0)),
-        ),
-        bar_chart(
-            "p95 compile ms",
-            &labels,
-            &series(&|r| r.compile_ms_p95.unwrap_or(0.0)),
-        ),
-    ];
-    for model in &models {
-        charts.push(bar_chart(
-            &format!("execution errors per day ({model})"),
-            &labels,
-            &series(&|r| r.execution_errors.get(model).copied().unwrap_or(0) as f64),
-        ));
-    }
-    charts.push(bar_chart(
-        "retries per day",
-        &labels,
-        &series(&|r| r.retries as f64),
-    ));
-    format!(
-        "<!doctype html><html><head><meta charset=\"utf-8\"><title>scenebox report</title>\
-<style>body{{font:14px system-ui,sans-serif;margin:2em}}svg{{display:block;margin:1em 0}}</style></head><body>\
-<h1>scenebox: the last {days} day(s)</h1><p>{} day(s) with events.</p>{}</body></html>",
-        rows.len(),
-        charts.join("\n")
-    )
 }

@@ -41,6 +41,20 @@ impl ExecutionMode {
         }
     }
 
+    /// The name [`FromStr`] reads: `phase1`, `param`, `shadow` or `shadow:param`.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::Phase1 => "phase1",
+            Self::Param => "param",
+            Self::Shadow {
+                primary: Model::Phase1,
+            } => "shadow",
+            Self::Shadow {
+                primary: Model::Param,
+            } => "shadow:param",
+        }
+    }
+
     /// The model whose result the caller gets.
     pub fn primary(self) -> Model {
         match self {
@@ -68,8 +82,9 @@ impl FromStr for ExecutionMode {
 
 /// Receives the comparison of each shadowed request.
 pub trait ShadowSink: Send + Sync + 'static {
-    /// Called once per shadowed request, after both models finished (or the secondary timed out).
-    fn record(&self, scene: &str, comparison: Comparison);
+    /// Called once per shadowed request, after both models finished (or the secondary timed
+    /// out); `primary` is the model whose result the caller got.
+    fn record(&self, scene: &str, primary: Model, comparison: Comparison);
 }
 
 /// Runs requests under an [`ExecutionMode`] on an isolate pool.
@@ -137,6 +152,7 @@ impl ShadowRunner {
                 let (phase1_ms, param_ms) = (ms(&phase1), ms(&param));
                 sink.record(
                     &scene,
+                    primary,
                     classify(&scene, (phase1, phase1_ms), (param, param_ms)),
                 );
             });

@@ -1,5 +1,8 @@
 //! The repository's fixture corpora (`fixtures/scenes`, `fixtures/invalid`, `fixtures/hostile`)
-//! for tests and benchmarks: each fixture's file stem, TSX and header comments.
+//! for tests and benchmarks: each fixture's file stem, TSX and header comments; and
+//! [`postgres::PgSchema`], a fresh schema on the local PostgreSQL server for one test.
+
+pub mod postgres;
 
 use std::path::{Path, PathBuf};
 

@@ -182,6 +182,20 @@ impl Store {
             .collect()
     }
 
+    /// The most recent failed `execute` event of a scene, if any: its last execution error.
+    pub async fn last_execution_error(&self, scene_id: Uuid) -> Result<Option<Event>> {
+        let sql = format!(
+            "SELECT {EVENT_COLUMNS} FROM events WHERE scene_id = $1 AND kind = 'execute' \
+             AND error_class IS NOT NULL ORDER BY at DESC, id DESC LIMIT 1"
+        );
+        self.pool
+            .fetch_optional(Sql::both(&sql), &[scene_id.into()])
+            .await?
+            .as_ref()
+            .map(Event::from_row)
+            .transpose()
+    }
+
     /// The events about one scene, oldest first.
     pub async fn scene_events(&self, scene_id: Uuid) -> Result<Vec<Event>> {
         let sql = format!("SELECT {EVENT_COLUMNS} FROM events WHERE scene_id = $1 ORDER BY at, id");

@@ -110,6 +110,14 @@ impl Store {
         migrate::apply(&self.pool, Migrations::All).await
     }
 
+    /// Checks that the database answers (`SELECT 1`): what a readiness probe asks.
+    pub async fn ping(&self) -> Result<()> {
+        self.pool
+            .fetch_one(crate::db::Sql::both("SELECT 1 AS one"), &[])
+            .await
+            .map(|_| ())
+    }
+
     /// Closes the pool, waiting for connections in use to be returned.
     pub async fn close(&self) {
         match &self.pool {

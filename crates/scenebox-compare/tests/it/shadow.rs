@@ -11,7 +11,7 @@ use scenebox_runtime::{IsolatePool, Model, RenderJob, RuntimeConfig, VideoConfig
 struct ChannelSink(Mutex<mpsc::Sender<(String, Comparison)>>);
 
 impl ShadowSink for ChannelSink {
-    fn record(&self, scene: &str, comparison: Comparison) {
+    fn record(&self, scene: &str, _primary: scenebox_runtime::Model, comparison: Comparison) {
         let _ = self.0.lock().unwrap().send((scene.to_string(), comparison));
     }
 }

@@ -1,15 +1,15 @@
 //! Test databases: a temp-file SQLite or a fresh schema on the local PostgreSQL server
-//! (`SCENEBOX_TEST_POSTGRES`, default `postgres://postgres@127.0.0.1:5432/test`, falling back to
-//! user `root`), dropped when the test ends; and the `both!` macro that runs a test on each.
+//! ([`PgSchema`]), dropped when the test ends; and the `both!` macro that runs a test on each.
 
 use std::str::FromStr;
 use std::time::Duration;
 
+use scenebox_fixtures::postgres::PgSchema;
 use scenebox_fixtures::Fixture;
 use scenebox_store::{NewScene, Store, StoreOptions};
 use sqlx::postgres::{PgConnectOptions, PgPoolOptions};
 use sqlx::sqlite::SqlitePoolOptions;
-use sqlx::{Connection, PgConnection, Row};
+use sqlx::Row;
 use uuid::Uuid;
 
 /// Which backend a test runs on.
@@ -25,7 +25,7 @@ pub struct TestDb {
     /// What `Store::connect` takes.
     pub url: String,
     _dir: Option<tempfile::TempDir>,
-    drop_schema: Option<(String, String)>,
+    _schema: Option<PgSchema>,
 }
 
 /// Runs each named `async fn(TestDb)` once per backend, as `<name>::sqlite` and `<name>::postgres`.
@@ -46,19 +46,6 @@ macro_rules! both {
 }
 pub(crate) use both;
 
-async fn postgres_base() -> String {
-    if let Ok(url) = std::env::var("SCENEBOX_TEST_POSTGRES") {
-        return url;
-    }
-    for user in ["postgres", "root"] {
-        let url = format!("postgres://{user}@127.0.0.1:5432/test");
-        if PgConnection::connect(&url).await.is_ok() {
-            return url;
-        }
-    }
-    panic!("no PostgreSQL on 127.0.0.1:5432 (database `test`, user postgres or root)");
-}
-
 impl TestDb {
     /// A fresh, empty database of `kind`.
     pub async fn new(kind: Kind) -> Self {
@@ -70,24 +57,16 @@ impl TestDb {
                     kind,
                     url: path.to_string_lossy().into_owned(),
                     _dir: Some(dir),
-                    drop_schema: None,
+                    _schema: None,
                 }
             }
             Kind::Postgres => {
-                let base = postgres_base().await;
-                let schema = format!("sbx_{}", Uuid::new_v4().simple());
-                let mut admin = PgConnection::connect(&base).await.expect("connect");
-                sqlx::query(&format!("CREATE SCHEMA {schema}"))
-                    .execute(&mut admin)
-                    .await
-                    .expect("create schema");
-                let separator = if base.contains('?') { '&' } else { '?' };
-                let url = format!("{base}{separator}options=-c%20search_path%3D{schema}");
+                let schema = PgSchema::create().await;
                 Self {
                     kind,
-                    url,
+                    url: schema.url.clone(),
                     _dir: None,
-                    drop_schema: Some((base, schema)),
+                    _schema: Some(schema),
                 }
             }
         }
@@ -162,29 +141,6 @@ impl TestDb {
                 rows.iter().map(read).collect()
             }
         }
-    }
-}
-
-impl Drop for TestDb {
-    fn drop(&mut self) {
-        let Some((base, schema)) = self.drop_schema.take() else {
-            return;
-        };
-        // Async work cannot run in Drop: drop the schema from a thread with its own runtime.
-        let _ = std::thread::spawn(move || {
-            let runtime = tokio::runtime::Builder::new_current_thread()
-                .enable_all()
-                .build()
-                .expect("a runtime");
-            runtime.block_on(async {
-                if let Ok(mut admin) = PgConnection::connect(&base).await {
-                    let _ = sqlx::query(&format!("DROP SCHEMA IF EXISTS {schema} CASCADE"))
-                        .execute(&mut admin)
-                        .await;
-                }
-            });
-        })
-        .join();
     }
 }
 

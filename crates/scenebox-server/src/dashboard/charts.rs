@@ -1,6 +1,6 @@
 //! Small self-contained SVG charts for the HTML reports: one daily series per chart, as bars.
 
-use crate::report_html::escape;
+use super::escape;
 
 /// A bar chart of `values` (one per label) with a title, as inline SVG.
 pub fn bar_chart(title: &str, labels: &[String], values: &[f64]) -> String {
@@ -46,23 +46,5 @@ fn format_value(value: f64) -> String {
         format!("{value:.0}")
     } else {
         format!("{value:.3}")
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    #[test]
-    fn one_bar_per_value_scaled_to_the_maximum() {
-        let svg = super::bar_chart(
-            "compiles/day",
-            &["2026-11-24".into(), "2026-11-25".into()],
-            &[2.0, 4.0],
-        );
-        assert_eq!(svg.matches("<rect").count(), 2);
-        assert!(
-            svg.contains("height=\"156.0\""),
-            "the tallest bar fills the plot: {svg}"
-        );
-        assert!(svg.contains("<title>2026-11-24: 2</title>"));
     }
 }

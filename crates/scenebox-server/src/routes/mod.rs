@@ -1,0 +1,6 @@
+//! The HTTP handlers, one module per resource; each is annotated for the OpenAPI document.
+
+pub mod backfill;
+pub mod ops;
+pub mod render;
+pub mod scenes;

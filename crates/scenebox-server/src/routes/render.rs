@@ -1,0 +1,341 @@
+//! `POST /scenes/{id}/render` and `POST /render`: execute a stored or an ad-hoc scene on the
+//! isolate pool under `phase1 | param | shadow`, and answer with per-frame element trees (or
+//! only their hashes).
+
+use std::sync::Arc;
+
+use axum::extract::State;
+use scenebox_compare::ExecutionMode;
+use scenebox_compile::CompiledScene;
+use scenebox_runtime::{FrameSelection, Node, RenderJob, VideoConfig};
+use serde::{Deserialize, Serialize};
+use serde_json::Value;
+use utoipa::ToSchema;
+use uuid::Uuid;
+
+use crate::error::{ApiError, ErrorResponse};
+use crate::events::execution_events;
+use crate::extract::{ApiJson, ApiPath};
+use crate::state::AppState;
+
+/// Which frames to render: a selection (`"all"`, `"a..b"` end exclusive, `"every:N"`, `"N"`,
+/// `"a,b,c"`) or a list of frame numbers.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(untagged)]
+pub enum Frames {
+    /// A selection string.
+    Selection(String),
+    /// Exactly these frames.
+    List(Vec<u32>),
+}
+
+/// Composition settings; each one omitted takes its default (1920×1080, 30 fps, the scene's
+/// duration or 150 frames).
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(rename_all = "camelCase", deny_unknown_fields)]
+pub struct VideoOptions {
+    /// Width in pixels.
+    pub width: Option<u32>,
+    /// Height in pixels.
+    pub height: Option<u32>,
+    /// Frames per second.
+    pub fps: Option<f64>,
+    /// Length in frames.
+    pub duration_in_frames: Option<u32>,
+}
+
+/// What the answer carries per frame.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Deserialize, ToSchema)]
+#[serde(rename_all = "lowercase")]
+pub enum Output {
+    /// The element tree and its hash.
+    #[default]
+    Trees,
+    /// Only the hash.
+    Hashes,
+}
+
+/// How to render.
+#[derive(Debug, Clone, Default, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct RenderOptions {
+    /// `phase1`, `param`, `shadow` (Phase 1 answers, param runs beside it) or `shadow:param`;
+    /// the project's or the server's default when omitted.
+    pub model: Option<String>,
+    /// Frames to render (all when omitted).
+    pub frames: Option<Frames>,
+    /// Composition settings.
+    pub video: Option<VideoOptions>,
+    /// Component props (the stored scene's props when omitted).
+    #[schema(value_type = Object)]
+    pub props: Option<Value>,
+    /// `trees` (default) or `hashes`.
+    #[serde(default)]
+    pub output: Output,
+    /// Random seed (default: the scene id or name).
+    pub seed: Option<String>,
+}
+
+/// An ad-hoc scene to render; nothing is stored.
+#[derive(Debug, Clone, Deserialize, ToSchema)]
+#[serde(deny_unknown_fields)]
+pub struct AdHocRender {
+    /// The TSX source.
+    pub tsx: String,
+    /// A name used in errors and as the default seed.
+    pub name: Option<String>,
+    /// `phase1`, `param`, `shadow` or `shadow:param`.
+    pub model: Option<String>,
+    /// Frames to render (all when omitted).
+    pub frames: Option<Frames>,
+    /// Composition settings.
+    pub video: Option<VideoOptions>,
+    /// Component props.
+    #[schema(value_type = Object)]
+    pub props: Option<Value>,
+    /// `trees` (default) or `hashes`.
+    #[serde(default)]
+    pub output: Output,
+    /// Random seed.
+    pub seed: Option<String>,
+}
+
+/// One rendered frame.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct FrameView {
+    /// The frame number.
+    pub frame: u32,
+    /// `blake3:<hex>` of the frame's canonical JSON tree.
+    pub hash: String,
+    /// The element tree `{type, props, children}` (omitted for `output: hashes`).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[schema(value_type = Object)]
+    pub tree: Option<Node>,
+}
+
+/// A successful render.
+#[derive(Debug, Serialize, ToSchema)]
+pub struct RenderResponse {
+    /// The stored scene, for `POST /scenes/{id}/render`.
+    pub scene_id: Option<Uuid>,
+    /// The execution mode used (`phase1`, `param`, `shadow`, `shadow:param`).
+    pub mode: String,
+    /// The model whose frames these are.
+    pub model: String,
+    /// The frames, in request order.
+    pub frames: Vec<FrameView>,
+    /// Warnings recorded while running (missing icons, degraded components, …).
+    #[schema(value_type = Vec<Object>)]
+    pub warnings: Vec<Value>,
+    /// Media assets (`<Audio>`, `<Video>`) with their timing.
+    #[schema(value_type = Vec<Object>)]
+    pub media: Vec<Value>,
+    /// Fonts requested with `loadFont`.
+    #[schema(value_type = Vec<Object>)]
+    pub fonts: Vec<Value>,
+    /// Every attempt (number, error class, ms).
+    #[schema(value_type = Vec<Object>)]
+    pub attempts: Vec<scenebox_runtime::Attempt>,
+    /// Attempts beyond the first.
+    pub retries: u32,
+    /// Isolate, evaluate, first-frame and per-frame timings (ms).
+    #[schema(value_type = Object)]
+    pub timings: scenebox_runtime::RenderTimings,
+}
+
+/// Renders a stored scene.
+#[utoipa::path(post, path = "/scenes/{id}/render", tag = "render", request_body = RenderOptions,
+    params(("id" = Uuid, Path, description = "Scene id")),
+    responses(
+        (status = 200, description = "The frames of the primary model", body = RenderResponse),
+        (status = 400, description = "Unreadable body, id, model or frames", body = ErrorResponse),
+        (status = 404, description = "No such scene", body = ErrorResponse),
+        (status = 422, description = "The scene does not compile or its render failed (kind, TSX line:column)", body = ErrorResponse),
+        (status = 429, description = "The render queue is full; retry after `Retry-After` seconds", body = ErrorResponse),
+        (status = 503, description = "Shutting down, database unavailable or request timed out", body = ErrorResponse),
+    ))]
+pub async fn render_scene(
+    State(state): State<AppState>,
+    ApiPath(id): ApiPath<Uuid>,
+    ApiJson(options): ApiJson<RenderOptions>,
+) -> Result<axum::Json<RenderResponse>, ApiError> {
+    let record = state
+        .store()
+        .get_scene(id)
+        .await?
+        .ok_or_else(|| ApiError::scene_not_found(id))?;
+    let scene = id.to_string();
+    let compiled = compile(&state, &scene, record.tsx_code, Some(id)).await?;
+    let duration = u32::try_from(record.duration).unwrap_or(150);
+    let props = options
+        .props
+        .clone()
+        .or(record.props)
+        .unwrap_or_else(|| Value::Object(Default::default()));
+    run(&state, Some(id), scene, compiled, duration, props, options).await
+}
+
+/// Renders an ad-hoc TSX scene; nothing is stored (execution events are still recorded).
+#[utoipa::path(post, path = "/render", tag = "render", request_body = AdHocRender,
+    responses(
+        (status = 200, description = "The frames of the primary model", body = RenderResponse),
+        (status = 400, description = "Unreadable body, model or frames", body = ErrorResponse),
+        (status = 413, description = "Body too large", body = ErrorResponse),
+        (status = 422, description = "The TSX does not compile or its render failed (kind, TSX line:column)", body = ErrorResponse),
+        (status = 429, description = "The render queue is full; retry after `Retry-After` seconds", body = ErrorResponse),
+        (status = 503, description = "Shutting down or request timed out", body = ErrorResponse),
+    ))]
+pub async fn render_adhoc(
+    State(state): State<AppState>,
+    ApiJson(body): ApiJson<AdHocRender>,
+) -> Result<axum::Json<RenderResponse>, ApiError> {
+    let scene = body.name.clone().unwrap_or_else(|| "adhoc".to_string());
+    let compiled = compile(&state, &scene, body.tsx, None).await?;
+    let props = body
+        .props
+        .clone()
+        .unwrap_or_else(|| Value::Object(Default::default()));
+    let options = RenderOptions {
+        model: body.model,
+        frames: body.frames,
+        video: body.video,
+        props: body.props,
+        output: body.output,
+        seed: body.seed,
+    };
+    run(&state, None, scene, compiled, 150, props, options).await
+}
+
+/// Compiles through the store's content-hash-cached compiler, off the async threads.
+async fn compile(
+    state: &AppState,
+    scene: &str,
+    tsx: String,
+    scene_id: Option<Uuid>,
+) -> Result<Arc<CompiledScene>, ApiError> {
+    let compiler = Arc::clone(state.store().compiler());
+    let name = scene.to_string();
+    tokio::task::spawn_blocking(move || compiler.compile(&name, &tsx))
+        .await
+        .map_err(|e| {
+            ApiError::new(
+                axum::http::StatusCode::INTERNAL_SERVER_ERROR,
+                "Internal",
+                e.to_string(),
+            )
+        })?
+        .map_err(|error| ApiError::compile(&error, scene_id))
+}
+
+async fn run(
+    state: &AppState,
+    scene_id: Option<Uuid>,
+    scene: String,
+    compiled: Arc<CompiledScene>,
+    default_duration: u32,
+    props: Value,
+    options: RenderOptions,
+) -> Result<axum::Json<RenderResponse>, ApiError> {
+    let requested = options
+        .model
+        .as_deref()
+        .map(str::parse::<ExecutionMode>)
+        .transpose()
+        .map_err(ApiError::bad_request)?;
+    let mode = ExecutionMode::resolve(requested.or(state.config().default_mode), None)
+        .map_err(|e| ApiError::bad_request(format!("{}: {e}", ExecutionMode::ENV)))?;
+    if !props.is_object() {
+        return Err(ApiError::bad_request("`props` must be a JSON object"));
+    }
+    let video = video_config(options.video.unwrap_or_default(), default_duration)?;
+    let frames = match options.frames {
+        None => FrameSelection::All,
+        Some(Frames::Selection(text)) => text.parse().map_err(ApiError::bad_request)?,
+        Some(Frames::List(list)) => FrameSelection::List(list),
+    }
+    .resolve(video.duration_in_frames);
+    if frames.is_empty() {
+        return Err(ApiError::bad_request(format!(
+            "no frames selected within 0..{}",
+            video.duration_in_frames
+        )));
+    }
+    if frames.len() > state.config().max_frames_per_request {
+        return Err(ApiError::bad_request(format!(
+            "{} frames requested; at most {} per request",
+            frames.len(),
+            state.config().max_frames_per_request
+        )));
+    }
+    let job = RenderJob {
+        seed: options.seed.or_else(|| Some(scene.clone())),
+        scene,
+        compiled,
+        model: mode.primary(),
+        video,
+        props,
+        frames,
+    };
+    let outcome = state
+        .runner()
+        .run(job, mode)
+        .await
+        .map_err(|e| ApiError::pool(&e).for_scene(scene_id))?;
+    for event in execution_events(
+        scene_id,
+        mode.primary(),
+        &outcome.attempts,
+        outcome.result.as_ref().err(),
+    ) {
+        state.store().record_event(&event).await?;
+    }
+    let retries = outcome.retries();
+    let rendered = outcome
+        .result
+        .map_err(|error| ApiError::render(&error, scene_id))?;
+    let trees = options.output == Output::Trees;
+    Ok(axum::Json(RenderResponse {
+        scene_id,
+        mode: mode.as_str().to_string(),
+        model: mode.primary().as_str().to_string(),
+        frames: rendered
+            .frames
+            .into_iter()
+            .map(|frame| FrameView {
+                frame: frame.frame,
+                hash: frame.hash,
+                tree: trees.then_some(frame.tree),
+            })
+            .collect(),
+        warnings: rendered.warnings,
+        media: rendered.media,
+        fonts: rendered.fonts,
+        attempts: outcome.attempts,
+        retries,
+        timings: rendered.timings,
+    }))
+}
+
+fn video_config(options: VideoOptions, default_duration: u32) -> Result<VideoConfig, ApiError> {
+    let defaults = VideoConfig::default();
+    let video = VideoConfig {
+        width: options.width.unwrap_or(defaults.width),
+        height: options.height.unwrap_or(defaults.height),
+        fps: options.fps.unwrap_or(defaults.fps),
+        duration_in_frames: options.duration_in_frames.unwrap_or(default_duration),
+    };
+    let sane = (1..=16_384).contains(&video.width)
+        && (1..=16_384).contains(&video.height)
+        && video.fps.is_finite()
+        && video.fps > 0.0
+        && video.fps <= 1000.0
+        && (1..=1_000_000).contains(&video.duration_in_frames);
+    if sane {
+        Ok(video)
+    } else {
+        Err(ApiError::bad_request(format!(
+            "video settings out of range: {}x{} at {} fps for {} frames",
+            video.width, video.height, video.fps, video.duration_in_frames
+        )))
+    }
+}
