@@ -9,7 +9,13 @@ use scenebox_store::{Store, StoreOptions};
 #[derive(Args, Clone, Debug)]
 pub struct DatabaseArgs {
     /// `postgres://…` for PostgreSQL, or an SQLite file path (created and migrated on first use).
-    #[arg(long, env = "DATABASE_URL", default_value = "scenebox.db")]
+    #[arg(
+        long,
+        visible_alias = "db",
+        env = "DATABASE_URL",
+        default_value = "scenebox.db",
+        global = true
+    )]
     pub database_url: String,
 }
 

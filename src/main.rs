@@ -43,6 +43,8 @@ enum Command {
     Backfill(commands::backfill::BackfillArgs),
     /// Daily compile and execution figures from the events table, as a table, JSON or charts.
     Report(commands::report::ReportArgs),
+    /// Read or change the rollout switches stored in the database.
+    Flags(commands::flags::FlagsArgs),
     /// Serve the export API over HTTP (embedded SQLite and 127.0.0.1 by default).
     Serve(commands::serve::ServeArgs),
     /// Measure p50/p95/p99 of each stage beside the baselines, printed as ratios.
@@ -66,6 +68,7 @@ fn main() -> ExitCode {
         Command::Backfill(args) => commands::backfill::run(args),
         Command::Report(args) => commands::report::run(args),
         Command::Serve(args) => commands::serve::run(args),
+        Command::Flags(args) => commands::flags::run(args),
     };
     if let (Some(path), Some(handle)) = (&cli.metrics_out, &metrics) {
         if let Err(error) = std::fs::write(path, handle.render()) {

@@ -291,12 +291,14 @@ fn shadow_stage(scenes: &[crate::scene_files::SceneFile]) -> Result<Vec<StageRow
             seed: None,
         };
         let started = Instant::now();
-        let outcome = tokio.block_on(runner.run(
-            job,
-            ExecutionMode::Shadow {
-                primary: Model::Phase1,
-            },
-        ))?;
+        let outcome = tokio
+            .block_on(runner.run(
+                job,
+                ExecutionMode::Shadow {
+                    primary: Model::Phase1,
+                },
+            ))?
+            .outcome;
         outcome.result.map_err(|e| anyhow::anyhow!("{e}"))?;
         whole.push(ms(started));
         // Let the shadow finish (untimed) before the next scene so runs do not pile up.

@@ -4,7 +4,9 @@
 //! * [`compare`] renders both artifacts of a scene and classifies the pair ([`Status`]) with the
 //!   first differing frame and JSON path, or both typed errors.
 //! * [`ShadowRunner`] answers with the primary model and runs the other beside it
-//!   ([`ExecutionMode`]: `phase1 | param | shadow`), handing comparisons to a [`ShadowSink`].
+//!   ([`ExecutionMode`]: `phase1 | param | shadow | param_with_fallback`), handing comparisons
+//!   to a [`ShadowSink`]; a parameterized failure under `param_with_fallback` is answered by
+//!   Phase 1 ([`Fallback`]).
 //! * [`Summary`] tallies a corpus run.
 
 mod compare;
@@ -15,6 +17,6 @@ mod tree_diff;
 pub use compare::{
     classify, compare, CompareRequest, Comparison, FirstDifference, ModelSummary, Status,
 };
-pub use shadow::{ExecutionMode, ShadowRunner, ShadowSink};
+pub use shadow::{Execution, ExecutionMode, Fallback, ShadowRunner, ShadowSink};
 pub use summary::Summary;
 pub use tree_diff::{first_difference, TreeDifference};

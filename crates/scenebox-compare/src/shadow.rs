@@ -1,13 +1,19 @@
-//! Shadow mode: the primary model's result goes back to the caller; the other model runs
-//! beside it on the isolate pool, and its outcome is compared and handed to a sink (the store
-//! records it). The secondary never delays or fails the primary: if the pool is full it is
-//! skipped, and it is never awaited by the caller.
+//! Running a request under an execution mode on the isolate pool.
+//!
+//! * Shadow mode: the primary model's result goes back to the caller; the other model runs
+//!   beside it, and its outcome is compared and handed to a sink (the store records it). The
+//!   secondary never delays or fails the primary: if the pool is full it is skipped, and it is
+//!   never awaited by the caller.
+//! * `param_with_fallback`: the parameterized model answers unless it fails; then Phase 1 runs
+//!   for the same request and its frames are returned with the fallback attached.
 
 use std::str::FromStr;
 use std::sync::Arc;
 use std::time::Duration;
 
-use scenebox_runtime::{IsolatePool, Model, PoolError, RenderJob, RenderOutcome};
+use scenebox_runtime::{
+    Attempt, IsolatePool, Model, PoolError, RenderError, RenderJob, RenderOutcome,
+};
 
 use crate::compare::{classify, Comparison};
 
@@ -23,6 +29,9 @@ pub enum ExecutionMode {
         /// The model whose result is returned.
         primary: Model,
     },
+    /// The parameterized artifact answers; when it fails (after the retry policy), the Phase 1
+    /// artifact runs for the same request and its frames are returned, marked as a fallback.
+    ParamWithFallback,
 }
 
 impl ExecutionMode {
@@ -52,6 +61,7 @@ impl ExecutionMode {
             Self::Shadow {
                 primary: Model::Param,
             } => "shadow:param",
+            Self::ParamWithFallback => "param_with_fallback",
         }
     }
 
@@ -59,7 +69,7 @@ impl ExecutionMode {
     pub fn primary(self) -> Model {
         match self {
             Self::Phase1 => Model::Phase1,
-            Self::Param => Model::Param,
+            Self::Param | Self::ParamWithFallback => Model::Param,
             Self::Shadow { primary } => primary,
         }
     }
@@ -68,14 +78,16 @@ impl ExecutionMode {
 impl FromStr for ExecutionMode {
     type Err = String;
 
-    /// `phase1`, `param`, `shadow` (Phase 1 answers, param is shadowed) or `shadow:param`.
+    /// `phase1`, `param`, `shadow` (Phase 1 answers, param is shadowed), `shadow:param` or
+    /// `param_with_fallback`.
     fn from_str(s: &str) -> Result<Self, String> {
         match s.trim() {
             "phase1" => Ok(Self::Phase1),
             "param" => Ok(Self::Param),
             "shadow" | "shadow:phase1" => Ok(Self::Shadow { primary: Model::Phase1 }),
             "shadow:param" => Ok(Self::Shadow { primary: Model::Param }),
-            other => Err(format!("unknown execution model '{other}' (expected phase1, param, shadow or shadow:param)")),
+            "param_with_fallback" => Ok(Self::ParamWithFallback),
+            other => Err(format!("unknown execution model '{other}' (expected phase1, param, shadow, shadow:param or param_with_fallback)")),
         }
     }
 }
@@ -109,20 +121,82 @@ impl ShadowRunner {
         }
     }
 
-    /// Renders `job` (its `model` is ignored) under `mode` and returns the primary's outcome.
+    /// Renders `job` (its `model` is ignored) under `mode`: the primary's outcome, or Phase 1's
+    /// after a fallback.
     pub async fn run(
         &self,
         mut job: RenderJob,
         mode: ExecutionMode,
-    ) -> Result<RenderOutcome, PoolError> {
+    ) -> Result<Execution, PoolError> {
         job.model = mode.primary();
-        let ExecutionMode::Shadow { primary } = mode else {
-            return self
-                .pool
-                .submit(job)?
-                .await
-                .map_err(|_| PoolError::ShutDown);
-        };
+        match mode {
+            ExecutionMode::Phase1 | ExecutionMode::Param => {
+                let model = job.model;
+                Ok(Execution::direct(model, self.render(job).await?))
+            }
+            ExecutionMode::Shadow { primary } => {
+                Ok(Execution::direct(primary, self.shadow(job, primary).await?))
+            }
+            ExecutionMode::ParamWithFallback => {
+                let param = self.render(job.clone()).await?;
+                match param.result {
+                    Ok(_) => Ok(Execution::direct(Model::Param, param)),
+                    Err(error) => self.fall_back(job, error, param.attempts).await,
+                }
+            }
+        }
+    }
+
+    /// Runs `job` under Phase 1 because the parameterized model failed with `param_error` (or
+    /// has no artifact). Phase 1's frames are returned with the fallback attached; when Phase 1
+    /// fails too, the caller gets the parameterized error.
+    pub async fn fall_back(
+        &self,
+        mut job: RenderJob,
+        param_error: RenderError,
+        param_attempts: Vec<Attempt>,
+    ) -> Result<Execution, PoolError> {
+        metrics::counter!("scenebox_fallbacks_total", "class" => param_error.kind.as_str())
+            .increment(1);
+        job.model = Model::Phase1;
+        let phase1 = self.render(job).await?;
+        let phase1_attempts = phase1.attempts.clone();
+        Ok(match phase1.result {
+            Ok(_) => Execution {
+                outcome: phase1,
+                model: Model::Phase1,
+                fallback: Some(Fallback {
+                    param_error,
+                    param_attempts,
+                    phase1_error: None,
+                    phase1_attempts,
+                }),
+            },
+            Err(phase1_error) => Execution {
+                outcome: RenderOutcome {
+                    result: Err(param_error.clone()),
+                    attempts: param_attempts.clone(),
+                },
+                model: Model::Param,
+                fallback: Some(Fallback {
+                    param_error,
+                    param_attempts,
+                    phase1_error: Some(phase1_error),
+                    phase1_attempts,
+                }),
+            },
+        })
+    }
+
+    async fn render(&self, job: RenderJob) -> Result<RenderOutcome, PoolError> {
+        self.pool
+            .submit(job)?
+            .await
+            .map_err(|_| PoolError::ShutDown)
+    }
+
+    /// Renders `job` under `primary` and, beside it, under the other model for the sink.
+    async fn shadow(&self, job: RenderJob, primary: Model) -> Result<RenderOutcome, PoolError> {
         let primary_job = job.clone();
         let mut secondary_job = job;
         secondary_job.model = match primary {
@@ -159,6 +233,40 @@ impl ShadowRunner {
         }
         Ok(outcome)
     }
+}
+
+/// What [`ShadowRunner::run`] did.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Execution {
+    /// What the caller gets: the primary's outcome, or Phase 1's after a fallback.
+    pub outcome: RenderOutcome,
+    /// The model whose frames (or error) `outcome` holds.
+    pub model: Model,
+    /// Set when the parameterized model failed and Phase 1 ran instead.
+    pub fallback: Option<Fallback>,
+}
+
+impl Execution {
+    fn direct(model: Model, outcome: RenderOutcome) -> Self {
+        Self {
+            outcome,
+            model,
+            fallback: None,
+        }
+    }
+}
+
+/// A fall back from the parameterized model to Phase 1.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Fallback {
+    /// Why the parameterized model did not answer.
+    pub param_error: RenderError,
+    /// Its attempts (empty when it had no artifact).
+    pub param_attempts: Vec<Attempt>,
+    /// Phase 1's error when it failed too (then the caller gets `param_error`).
+    pub phase1_error: Option<RenderError>,
+    /// Phase 1's attempts.
+    pub phase1_attempts: Vec<Attempt>,
 }
 
 fn timed_out(scene: &str, timeout: Duration) -> RenderOutcome {

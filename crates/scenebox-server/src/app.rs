@@ -16,7 +16,7 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::ApiError;
-use crate::routes::{backfill, ops, render, scenes};
+use crate::routes::{backfill, flags, ops, render, scenes};
 use crate::state::AppState;
 
 /// The OpenAPI document's fixed parts; the paths and schemas come from the routes.
@@ -31,6 +31,7 @@ Every error answers `{\"error\": {kind, message, scene_id, line, column}}`."
         (name = "scenes", description = "Scenes compiled on write"),
         (name = "render", description = "Executing scenes frame by frame"),
         (name = "backfill", description = "Compiling stored scenes in batches"),
+        (name = "rollout", description = "Rollout switches stored in the database"),
         (name = "ops", description = "Probes, metrics and the dashboard"),
     )
 )]
@@ -48,6 +49,8 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
             backfill::backfill_overview
         ))
         .routes(routes!(backfill::backfill_run))
+        .routes(routes!(flags::get_flags))
+        .routes(routes!(flags::set_flag))
         .routes(routes!(ops::healthz))
         .routes(routes!(ops::readyz))
         .routes(routes!(ops::metrics))

@@ -140,6 +140,8 @@ impl From<StoreError> for ApiError {
     fn from(error: StoreError) -> Self {
         match error {
             StoreError::NotFound(id) => Self::scene_not_found(id),
+            StoreError::Flag(message) => Self::new(StatusCode::BAD_REQUEST, "BadRequest", message),
+            StoreError::FlagOrder(message) => Self::new(StatusCode::CONFLICT, "FlagOrder", message),
             StoreError::Database(_) | StoreError::Migrate(_) => Self::new(
                 StatusCode::SERVICE_UNAVAILABLE,
                 "Database",

@@ -11,6 +11,7 @@ use scenebox_store::Store;
 use crate::backfill_runs::BackfillRuns;
 use crate::config::ServerConfig;
 use crate::events::StoreShadowSink;
+use crate::flag_cache::FlagCache;
 
 /// Shared server state; cheap to clone.
 #[derive(Clone)]
@@ -23,6 +24,7 @@ struct Inner {
     runner: ShadowRunner,
     config: ServerConfig,
     backfills: BackfillRuns,
+    flags: Arc<FlagCache>,
     draining: AtomicBool,
     in_flight: AtomicUsize,
 }
@@ -34,8 +36,10 @@ impl AppState {
     pub fn new(store: Store, pool: Arc<IsolatePool>, config: ServerConfig) -> Self {
         // Metrics recorded from now on are served by `GET /metrics`.
         let _ = crate::prometheus::prometheus_handle();
+        let flags = Arc::new(FlagCache::new(store.clone(), config.flags_refresh));
         let sink = Arc::new(StoreShadowSink::new(
             store.clone(),
+            flags.clone(),
             tokio::runtime::Handle::current(),
         ));
         let runner = ShadowRunner::new(pool, sink, config.shadow_timeout);
@@ -45,6 +49,7 @@ impl AppState {
                 runner,
                 config,
                 backfills: BackfillRuns::default(),
+                flags,
                 draining: AtomicBool::new(false),
                 in_flight: AtomicUsize::new(0),
             }),
@@ -64,6 +69,11 @@ impl AppState {
     /// The configuration.
     pub fn config(&self) -> &ServerConfig {
         &self.inner.config
+    }
+
+    /// The rollout switches, re-read from the store every `flags_refresh`.
+    pub fn flags(&self) -> &FlagCache {
+        &self.inner.flags
     }
 
     /// The backfill runs started on this instance.

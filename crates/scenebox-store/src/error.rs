@@ -32,6 +32,12 @@ pub enum StoreError {
     /// Serialising a value to JSON failed.
     #[error("json: {0}")]
     Json(#[from] serde_json::Error),
+    /// A rollout flag name or value that does not exist.
+    #[error("flag: {0}")]
+    Flag(String),
+    /// A flag change that breaks the rollout order (metrics before artifact versioning).
+    #[error("{0}")]
+    FlagOrder(String),
     /// A compile task running on the blocking pool panicked or was cancelled.
     #[error("compile task failed: {0}")]
     Task(#[from] tokio::task::JoinError),

@@ -14,6 +14,8 @@
 //!   [`run_backfill`]) compiles old scenes exactly once, resumably, with any number of workers.
 //! * [`Store::record_event`], [`Store::events_between`] and [`Store::daily_report`] keep and
 //!   summarise compile/execution events.
+//! * [`Store::flags`] / [`Store::set_flag`] keep the rollout switches every process reads, with
+//!   an audit trail and the rollout order enforced.
 //!
 //! This crate knows the database and the compiler; it knows neither HTTP nor the V8 runtime.
 
@@ -24,6 +26,7 @@ mod backfill;
 mod db;
 mod error;
 mod events;
+mod flags;
 mod import;
 mod metrics;
 mod migrate;
@@ -40,6 +43,7 @@ pub use backfill::{
 };
 pub use error::{Result, StoreError};
 pub use events::{Event, EventKind};
+pub use flags::{FlagChange, FlagName, Flags, EXECUTION_MODELS};
 pub use import::ImportSummary;
 pub use migrate::{migrator, Migrations};
 pub use model::{CompileStatus, ImportScene, NewScene, SceneFilter, SceneRecord, SceneRow};

@@ -51,7 +51,8 @@ async fn a_failing_secondary_leaves_the_primary_untouched_and_is_recorded() {
     let direct = runner
         .run(job("reads-react-dom-version"), ExecutionMode::Phase1)
         .await
-        .unwrap();
+        .unwrap()
+        .outcome;
     let shadowed = runner
         .run(
             job("reads-react-dom-version"),
@@ -60,7 +61,8 @@ async fn a_failing_secondary_leaves_the_primary_untouched_and_is_recorded() {
             },
         )
         .await
-        .unwrap();
+        .unwrap()
+        .outcome;
     let hashes = |o: &scenebox_runtime::RenderOutcome| {
         o.result
             .as_ref()
@@ -93,7 +95,8 @@ async fn a_secondary_that_never_finishes_does_not_delay_the_primary() {
             },
         )
         .await
-        .unwrap();
+        .unwrap()
+        .outcome;
     let primary_time = started.elapsed();
     assert!(outcome.result.is_ok(), "{:?}", outcome.result);
     let (_, comparison) = tokio::task::spawn_blocking(move || {
@@ -123,6 +126,22 @@ fn modes_parse_and_resolve_request_before_project_before_environment() {
         Model::Param
     );
     assert!("fast".parse::<ExecutionMode>().is_err());
+    for name in [
+        "phase1",
+        "param",
+        "shadow",
+        "shadow:param",
+        "param_with_fallback",
+    ] {
+        assert_eq!(name.parse::<ExecutionMode>().unwrap().as_str(), name);
+    }
+    assert_eq!(
+        "param_with_fallback"
+            .parse::<ExecutionMode>()
+            .unwrap()
+            .primary(),
+        Model::Param
+    );
     let (request, project) = (Some(ExecutionMode::Param), Some(ExecutionMode::Phase1));
     assert_eq!(
         ExecutionMode::resolve(request, project).unwrap(),
@@ -131,5 +150,70 @@ fn modes_parse_and_resolve_request_before_project_before_environment() {
     assert_eq!(
         ExecutionMode::resolve(None, project).unwrap(),
         ExecutionMode::Phase1
+    );
+}
+
+fn frame_hashes(outcome: &scenebox_runtime::RenderOutcome) -> Vec<String> {
+    outcome
+        .result
+        .as_ref()
+        .unwrap()
+        .frames
+        .iter()
+        .map(|f| f.hash.clone())
+        .collect()
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_failing_param_artifact_falls_back_to_phase1s_frames() {
+    let (runner, _) = runner(Duration::from_secs(30));
+    let phase1 = runner
+        .run(job("reads-react-dom-version"), ExecutionMode::Phase1)
+        .await
+        .unwrap();
+    let fallen = runner
+        .run(
+            job("reads-react-dom-version"),
+            ExecutionMode::ParamWithFallback,
+        )
+        .await
+        .unwrap();
+    assert_eq!(fallen.model, Model::Phase1);
+    assert_eq!(frame_hashes(&fallen.outcome), frame_hashes(&phase1.outcome));
+    let fallback = fallen.fallback.expect("marked as a fallback");
+    assert_eq!(
+        fallback.param_error.kind,
+        scenebox_runtime::ErrorKind::Render
+    );
+    assert_eq!(fallback.param_attempts.len(), 1);
+    assert!(fallback.phase1_error.is_none());
+
+    // A working param artifact answers by itself.
+    let direct = runner
+        .run(job("phase1-only-throws"), ExecutionMode::ParamWithFallback)
+        .await
+        .unwrap();
+    assert_eq!(direct.model, Model::Param);
+    assert!(direct.fallback.is_none() && direct.outcome.result.is_ok());
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_scene_failing_under_both_models_returns_the_param_error() {
+    let (runner, _) = runner(Duration::from_secs(30));
+    let scene = fixture("hostile", "throw-at-load");
+    let mut failing = job("reads-react-dom-version");
+    failing.compiled = Arc::new(scenebox_compile::compile(&scene.name, &scene.tsx).unwrap());
+    let execution = runner
+        .run(failing, ExecutionMode::ParamWithFallback)
+        .await
+        .unwrap();
+    assert_eq!(execution.model, Model::Param);
+    let error = execution.outcome.result.unwrap_err();
+    let fallback = execution.fallback.expect("Phase 1 was tried");
+    assert_eq!(error, fallback.param_error);
+    assert_eq!(error.kind, scenebox_runtime::ErrorKind::Evaluate);
+    assert_eq!(
+        fallback.phase1_error.expect("Phase 1 failed too").kind,
+        scenebox_runtime::ErrorKind::Evaluate
     );
 }

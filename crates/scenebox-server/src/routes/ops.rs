@@ -61,9 +61,16 @@ fn health(state: &AppState, status: &str) -> Health {
 #[utoipa::path(get, path = "/metrics", tag = "ops",
     responses(
         (status = 200, description = "Prometheus text format", body = String, content_type = "text/plain"),
-        (status = 503, description = "No Prometheus recorder in this process", body = ErrorResponse),
+        (status = 503, description = "The metrics switch is off, or no Prometheus recorder in this process", body = ErrorResponse),
     ))]
-pub async fn metrics() -> Result<impl IntoResponse, ApiError> {
+pub async fn metrics(State(state): State<AppState>) -> Result<impl IntoResponse, ApiError> {
+    if !state.flags().get().await?.metrics {
+        return Err(ApiError::new(
+            StatusCode::SERVICE_UNAVAILABLE,
+            "MetricsOff",
+            "the metrics switch is off (`scenebox flags set metrics on`)",
+        ));
+    }
     let handle = prometheus_handle().ok_or_else(|| {
         ApiError::new(
             StatusCode::SERVICE_UNAVAILABLE,

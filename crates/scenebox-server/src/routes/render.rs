@@ -7,14 +7,14 @@ use std::sync::Arc;
 use axum::extract::State;
 use scenebox_compare::ExecutionMode;
 use scenebox_compile::CompiledScene;
-use scenebox_runtime::{FrameSelection, Node, RenderJob, VideoConfig};
+use scenebox_runtime::{ErrorKind, FrameSelection, Node, RenderError, RenderJob, VideoConfig};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
 use uuid::Uuid;
 
-use crate::error::{ApiError, ErrorResponse};
-use crate::events::execution_events;
+use crate::error::{ApiError, ErrorBody, ErrorResponse};
+use crate::events::request_events;
 use crate::extract::{ApiJson, ApiPath};
 use crate::state::AppState;
 
@@ -59,8 +59,9 @@ pub enum Output {
 #[derive(Debug, Clone, Default, Deserialize, ToSchema)]
 #[serde(deny_unknown_fields)]
 pub struct RenderOptions {
-    /// `phase1`, `param`, `shadow` (Phase 1 answers, param runs beside it) or `shadow:param`;
-    /// the project's or the server's default when omitted.
+    /// `phase1`, `param`, `shadow` (Phase 1 answers, param runs beside it), `shadow:param` or
+    /// `param_with_fallback`; when omitted, the project's `execution_model` flag, the global
+    /// one, the server's `--model`, `SCENE_EXECUTION_MODEL`, then `phase1`.
     pub model: Option<String>,
     /// Frames to render (all when omitted).
     pub frames: Option<Frames>,
@@ -84,7 +85,7 @@ pub struct AdHocRender {
     pub tsx: String,
     /// A name used in errors and as the default seed.
     pub name: Option<String>,
-    /// `phase1`, `param`, `shadow` or `shadow:param`.
+    /// `phase1`, `param`, `shadow`, `shadow:param` or `param_with_fallback`.
     pub model: Option<String>,
     /// Frames to render (all when omitted).
     pub frames: Option<Frames>,
@@ -120,8 +121,13 @@ pub struct RenderResponse {
     pub scene_id: Option<Uuid>,
     /// The execution mode used (`phase1`, `param`, `shadow`, `shadow:param`).
     pub mode: String,
-    /// The model whose frames these are.
+    /// The model whose frames these are (`phase1` after a fallback).
     pub model: String,
+    /// Whether Phase 1 answered because the parameterized model failed
+    /// (`param_with_fallback`).
+    pub fallback: bool,
+    /// The parameterized model's error, when it fell back.
+    pub param_error: Option<ErrorBody>,
     /// The frames, in request order.
     pub frames: Vec<FrameView>,
     /// Warnings recorded while running (missing icons, degraded components, …).
@@ -172,7 +178,12 @@ pub async fn render_scene(
         .clone()
         .or(record.props)
         .unwrap_or_else(|| Value::Object(Default::default()));
-    run(&state, Some(id), scene, compiled, duration, props, options).await
+    let target = Target {
+        scene_id: Some(id),
+        project_id: Some(record.project_id),
+        param_stored: record.param_js_code.is_some(),
+    };
+    run(&state, target, scene, compiled, duration, props, options).await
 }
 
 /// Renders an ad-hoc TSX scene; nothing is stored (execution events are still recorded).
@@ -203,7 +214,21 @@ pub async fn render_adhoc(
         output: body.output,
         seed: body.seed,
     };
-    run(&state, None, scene, compiled, 150, props, options).await
+    let target = Target {
+        scene_id: None,
+        project_id: None,
+        param_stored: true,
+    };
+    run(&state, target, scene, compiled, 150, props, options).await
+}
+
+/// What is being rendered, as far as mode resolution and fallback care.
+struct Target {
+    scene_id: Option<Uuid>,
+    project_id: Option<Uuid>,
+    /// Whether the parameterized artifact exists (stored scenes written while
+    /// `artifact_versioning` was off have none).
+    param_stored: bool,
 }
 
 /// Compiles through the store's content-hash-cached compiler, off the async threads.
@@ -229,20 +254,29 @@ async fn compile(
 
 async fn run(
     state: &AppState,
-    scene_id: Option<Uuid>,
+    target: Target,
     scene: String,
     compiled: Arc<CompiledScene>,
     default_duration: u32,
     props: Value,
     options: RenderOptions,
 ) -> Result<axum::Json<RenderResponse>, ApiError> {
+    let scene_id = target.scene_id;
+    let flags = state.flags().get().await?;
+    let parse = |name: &str, source: &str| {
+        name.parse::<ExecutionMode>()
+            .map_err(|e| ApiError::bad_request(format!("{source}: {e}")))
+    };
     let requested = options
         .model
         .as_deref()
-        .map(str::parse::<ExecutionMode>)
-        .transpose()
-        .map_err(ApiError::bad_request)?;
-    let mode = ExecutionMode::resolve(requested.or(state.config().default_mode), None)
+        .map(|m| parse(m, "model"))
+        .transpose()?;
+    let flagged = flags
+        .execution_model_for(target.project_id)
+        .map(|m| parse(m, "the execution_model flag"))
+        .transpose()?;
+    let mode = ExecutionMode::resolve(requested.or(flagged).or(state.config().default_mode), None)
         .map_err(|e| ApiError::bad_request(format!("{}: {e}", ExecutionMode::ENV)))?;
     if !props.is_object() {
         return Err(ApiError::bad_request("`props` must be a JSON object"));
@@ -269,35 +303,52 @@ async fn run(
     }
     let job = RenderJob {
         seed: options.seed.or_else(|| Some(scene.clone())),
-        scene,
+        scene: scene.clone(),
         compiled,
         model: mode.primary(),
         video,
         props,
         frames,
     };
-    let outcome = state
-        .runner()
-        .run(job, mode)
-        .await
-        .map_err(|e| ApiError::pool(&e).for_scene(scene_id))?;
-    for event in execution_events(
-        scene_id,
-        mode.primary(),
-        &outcome.attempts,
-        outcome.result.as_ref().err(),
-    ) {
-        state.store().record_event(&event).await?;
+    let pool_error = |e: scenebox_runtime::PoolError| ApiError::pool(&e).for_scene(scene_id);
+    let execution = match mode {
+        ExecutionMode::Param | ExecutionMode::ParamWithFallback if !target.param_stored => {
+            let missing = RenderError::new(
+                &scene,
+                ErrorKind::Compile,
+                "the scene has no parameterized artifact (compilation_version 2): it was written \
+                 while artifact_versioning was off; edit it or backfill it with the switch on",
+            );
+            if mode == ExecutionMode::Param {
+                return Err(ApiError::render(&missing, scene_id));
+            }
+            state
+                .runner()
+                .fall_back(job, missing, Vec::new())
+                .await
+                .map_err(pool_error)?
+        }
+        _ => state.runner().run(job, mode).await.map_err(pool_error)?,
+    };
+    if flags.metrics {
+        for event in request_events(scene_id, &execution) {
+            state.store().record_event(&event).await?;
+        }
     }
-    let retries = outcome.retries();
-    let rendered = outcome
+    let retries = execution.outcome.retries();
+    let rendered = execution
+        .outcome
         .result
         .map_err(|error| ApiError::render(&error, scene_id))?;
     let trees = options.output == Output::Trees;
     Ok(axum::Json(RenderResponse {
         scene_id,
         mode: mode.as_str().to_string(),
-        model: mode.primary().as_str().to_string(),
+        model: execution.model.as_str().to_string(),
+        fallback: execution.fallback.is_some(),
+        param_error: execution
+            .fallback
+            .map(|fallback| ApiError::render(&fallback.param_error, scene_id).body),
         frames: rendered
             .frames
             .into_iter()
@@ -310,7 +361,7 @@ async fn run(
         warnings: rendered.warnings,
         media: rendered.media,
         fonts: rendered.fonts,
-        attempts: outcome.attempts,
+        attempts: execution.outcome.attempts,
         retries,
         timings: rendered.timings,
     }))

@@ -1,9 +1,10 @@
-//! `POST /scenes`, `PUT /scenes/{id}`, `GET /scenes/{id}`: scenes compiled on write. A TSX that
-//! does not compile is still stored (nothing is lost); the answer carries its error.
+//! `POST /scenes`, `PUT /scenes/{id}`, `GET /scenes/{id}`: scenes compiled on write (the
+//! parameterized artifact too while the `artifact_versioning` switch is on). A TSX that does
+//! not compile is still stored (nothing is lost); the answer carries its error.
 
 use axum::extract::State;
 use axum::http::StatusCode;
-use scenebox_store::{NewScene, SceneRecord};
+use scenebox_store::{CompileOnWrite, NewScene, SceneRecord};
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use utoipa::ToSchema;
@@ -126,7 +127,10 @@ pub async fn create_scene(
         }
         scene.duration = duration;
     }
-    let record = state.store().create_scene(&scene).await?;
+    let record = state
+        .store()
+        .create_scene_with(&scene, compile_on_write(&state).await?)
+        .await?;
     Ok((StatusCode::CREATED, axum::Json(scene_view(record, None))))
 }
 
@@ -143,7 +147,10 @@ pub async fn edit_scene(
     ApiPath(id): ApiPath<Uuid>,
     ApiJson(body): ApiJson<EditScene>,
 ) -> Result<axum::Json<SceneView>, ApiError> {
-    let record = state.store().edit_scene(id, &body.tsx).await?;
+    let record = state
+        .store()
+        .edit_scene_with(id, &body.tsx, compile_on_write(&state).await?)
+        .await?;
     let last = last_execution_error(&state, id).await?;
     Ok(axum::Json(scene_view(record, last)))
 }
@@ -167,6 +174,15 @@ pub async fn get_scene(
         .ok_or_else(|| ApiError::scene_not_found(id))?;
     let last = last_execution_error(&state, id).await?;
     Ok(axum::Json(scene_view(record, last)))
+}
+
+/// What create/edit write: both artifacts while `artifact_versioning` is on, else Phase 1 only
+/// (exactly the old behaviour).
+async fn compile_on_write(state: &AppState) -> Result<CompileOnWrite, ApiError> {
+    let flags = state.flags().get().await?;
+    Ok(CompileOnWrite {
+        write_param: flags.artifact_versioning,
+    })
 }
 
 async fn last_execution_error(state: &AppState, id: Uuid) -> Result<Option<ErrorBody>, ApiError> {

@@ -7,7 +7,7 @@ use std::time::Duration;
 use scenebox_fixtures::postgres::PgSchema;
 use scenebox_runtime::{IsolatePool, RuntimeConfig};
 use scenebox_server::{AppState, ServerConfig};
-use scenebox_store::Store;
+use scenebox_store::{FlagName, Store};
 use serde_json::Value;
 use tokio::sync::oneshot;
 use tokio::task::JoinHandle;
@@ -45,6 +45,8 @@ pub struct Options {
     pub runtime: RuntimeConfig,
     pub workers: usize,
     pub queue: usize,
+    /// Turn `metrics` and `artifact_versioning` on before starting.
+    pub rolled_out: bool,
 }
 
 impl Default for Options {
@@ -54,6 +56,7 @@ impl Default for Options {
             runtime: RuntimeConfig::default(),
             workers: 2,
             queue: 8,
+            rolled_out: true,
         }
     }
 }
@@ -63,7 +66,7 @@ pub struct TestServer {
     pub base: String,
     pub client: reqwest::Client,
     pub store: Store,
-    _database: Database,
+    database: Database,
     pub state: AppState,
     shutdown: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<std::io::Result<()>>>,
@@ -75,9 +78,18 @@ impl TestServer {
         Self::start_with(Database::sqlite(), Options::default()).await
     }
 
-    /// A server on `database` built as `options` says.
+    /// A server on `database` built as `options` says, with the rollout switches `metrics` and
+    /// `artifact_versioning` on (as after the rollout; `flags.rs` tests them off).
     pub async fn start_with(database: Database, options: Options) -> Self {
         let store = Store::connect(&database.url()).await.expect("the store");
+        if options.rolled_out {
+            for flag in [FlagName::Metrics, FlagName::ArtifactVersioning] {
+                store
+                    .set_flag(flag, "on", None, "test")
+                    .await
+                    .expect("a flag");
+            }
+        }
         let pool = Arc::new(IsolatePool::new(
             options.runtime,
             options.workers,
@@ -99,11 +111,16 @@ impl TestServer {
                 .build()
                 .expect("a client"),
             store,
-            _database: database,
+            database,
             state,
             shutdown: Some(shutdown),
             handle: Some(handle),
         }
+    }
+
+    /// What `Store::connect` takes to reach this server's database.
+    pub fn database_url(&self) -> String {
+        self.database.url()
     }
 
     /// The URL of `path`.
