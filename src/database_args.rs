@@ -11,7 +11,6 @@ pub struct DatabaseArgs {
     /// `postgres://…` for PostgreSQL, or an SQLite file path (created and migrated on first use).
     #[arg(
         long,
-        visible_alias = "db",
         env = "DATABASE_URL",
         default_value = "scenebox.db",
         global = true

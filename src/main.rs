@@ -43,6 +43,10 @@ enum Command {
     Backfill(commands::backfill::BackfillArgs),
     /// Daily compile and execution figures from the events table, as a table, JSON or charts.
     Report(commands::report::ReportArgs),
+    /// Apply the database migrations (additive only; every store command also does on connect).
+    Migrate(commands::migrate::MigrateArgs),
+    /// Staging smoke test: stored scenes under Phase 1, param and fallback; go/no-go.
+    Smoke(commands::smoke::SmokeArgs),
     /// Read or change the rollout switches stored in the database.
     Flags(commands::flags::FlagsArgs),
     /// Serve the export API over HTTP (embedded SQLite and 127.0.0.1 by default).
@@ -69,6 +73,8 @@ fn main() -> ExitCode {
         Command::Report(args) => commands::report::run(args),
         Command::Serve(args) => commands::serve::run(args),
         Command::Flags(args) => commands::flags::run(args),
+        Command::Migrate(args) => commands::migrate::run(args),
+        Command::Smoke(args) => commands::smoke::run(args),
     };
     if let (Some(path), Some(handle)) = (&cli.metrics_out, &metrics) {
         if let Err(error) = std::fs::write(path, handle.render()) {

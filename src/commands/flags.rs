@@ -74,7 +74,10 @@ pub fn run(args: FlagsArgs) -> Result<ExitCode> {
                     for change in changes {
                         println!(
                             "{}  {}{}: {} -> {}  by {}",
-                            change.at,
+                            change
+                                .at
+                                .format(&time::format_description::well_known::Rfc3339)
+                                .unwrap_or_default(),
                             change.name,
                             change
                                 .project_id

@@ -7,6 +7,8 @@ pub mod diff;
 pub mod export;
 pub mod flags;
 pub mod import;
+pub mod migrate;
 pub mod render;
 pub mod report;
 pub mod serve;
+pub mod smoke;

@@ -124,7 +124,7 @@ fn sigterm_drains_an_in_flight_render_then_exits_cleanly() {
         "set",
         "metrics",
         "on",
-        "--db",
+        "--database-url",
         db.to_str().unwrap(),
     ]);
     assert!(on.status.success());
@@ -193,7 +193,14 @@ fn soak_renders_lose_nothing_and_memory_stays_flat() {
     // As in production after the rollout: both artifacts written, every execution an event row.
     let db = dir.path().join("scenebox.db");
     for flag in ["metrics", "artifact_versioning"] {
-        let on = crate::scenebox(&["flags", "set", flag, "on", "--db", db.to_str().unwrap()]);
+        let on = crate::scenebox(&[
+            "flags",
+            "set",
+            flag,
+            "on",
+            "--database-url",
+            db.to_str().unwrap(),
+        ]);
         assert!(on.status.success());
     }
     let server = ServeProcess::start(dir.path(), &["--addr", "127.0.0.1:0", "--queue", "32"]);
@@ -341,7 +348,14 @@ fn a_flag_set_from_the_command_line_reaches_a_running_server() {
     };
     assert_eq!(mode(&base), "phase1");
     // The rollout order is enforced on the command line too.
-    let refused = crate::scenebox(&["flags", "set", "artifact_versioning", "on", "--db", db]);
+    let refused = crate::scenebox(&[
+        "flags",
+        "set",
+        "artifact_versioning",
+        "on",
+        "--database-url",
+        db,
+    ]);
     assert_eq!(refused.status.code(), Some(1));
     assert!(String::from_utf8_lossy(&refused.stderr).contains("metrics first"));
     let set = crate::scenebox(&[
@@ -349,7 +363,7 @@ fn a_flag_set_from_the_command_line_reaches_a_running_server() {
         "set",
         "execution_model",
         "shadow:param",
-        "--db",
+        "--database-url",
         db,
         "--actor",
         "ci",
@@ -364,7 +378,7 @@ fn a_flag_set_from_the_command_line_reaches_a_running_server() {
         assert!(Instant::now() < deadline, "the server never saw the change");
         std::thread::sleep(Duration::from_millis(100));
     }
-    let listed = crate::scenebox(&["flags", "list", "--db", db]);
+    let listed = crate::scenebox(&["flags", "list", "--database-url", db]);
     let listed = String::from_utf8_lossy(&listed.stdout);
     assert!(
         listed.contains("execution_model      shadow:param") && listed.contains("by ci"),

@@ -58,19 +58,33 @@ fn import_backfill_and_report_on_the_embedded_default() {
     assert!(run(&["diff", "--db", "--frames", "0"]).contains("no regressions"));
     let report: serde_json::Value =
         serde_json::from_str(&run(&["report", "--json", "--out", html.to_str().unwrap()])).unwrap();
+    let storage = &report["storage"];
+    let report = &report["days"];
     assert_eq!(report[0]["compiles"], 59);
     assert_eq!(
         report[0]["executions"],
         serde_json::json!({"param": 59, "phase1": 59}),
         "one event per execution attempt"
     );
-    assert!(
-        std::fs::read_to_string(&html)
-            .unwrap()
-            .matches("<svg")
-            .count()
-            >= 4
+    let page = std::fs::read_to_string(&html).unwrap();
+    assert!(page.matches("<svg").count() >= 4);
+    assert!(page.contains("Storage") && page.contains("TSX KiB by day of creation"));
+    let tsx_bytes: usize = scenebox_fixtures::load("scenes")
+        .iter()
+        .map(|f| f.tsx.len())
+        .sum();
+    assert_eq!(storage["scenes"], 59);
+    assert_eq!(storage["tsx_bytes"], tsx_bytes);
+    assert_eq!(
+        storage["phase1_artifacts"], 59,
+        "the backfill wrote Phase 1 artifacts"
     );
+    assert_eq!(
+        storage["param_artifacts"], 0,
+        "the backfill writes no version 2"
+    );
+    assert!(storage["phase1_ratio_p50"].as_f64().unwrap() > 0.5);
+    assert!(storage["database_bytes"].as_u64().unwrap() > tsx_bytes as u64);
     let export = run(&["export", "--jsonl"]);
     let rows: Vec<serde_json::Value> = export
         .lines()
@@ -177,4 +191,51 @@ fn several_backfill_processes_on_postgres_compile_every_scene_once_even_when_one
     );
     psql(&format!("DROP SCHEMA {schema} CASCADE"));
     std::fs::remove_file(jsonl).unwrap();
+}
+
+/// The storage figures of `scenebox report --json` after importing and backfilling the fixture
+/// corpus into the database at `url`.
+fn corpus_storage(url: &str) -> serde_json::Value {
+    for args in [
+        &["import", "fixtures/scenes"][..],
+        &["flags", "set", "metrics", "on"],
+        &["backfill", "--quiet"],
+    ] {
+        let mut all = args.to_vec();
+        all.extend(["--database-url", url]);
+        let output = scenebox(&all);
+        assert!(
+            output.status.success(),
+            "{args:?}: {}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+    }
+    let output = scenebox(&["report", "--json", "--database-url", url]);
+    assert!(output.status.success());
+    let report: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    report["storage"].clone()
+}
+
+#[test]
+fn storage_figures_are_the_same_on_sqlite_and_postgres() {
+    let dir = tempfile::tempdir().unwrap();
+    let sqlite = corpus_storage(dir.path().join("scenebox.db").to_str().unwrap());
+    let schema = tokio::runtime::Builder::new_current_thread()
+        .enable_all()
+        .build()
+        .unwrap()
+        .block_on(scenebox_fixtures::postgres::PgSchema::create());
+    let postgres = corpus_storage(&schema.url);
+    for (name, value) in sqlite.as_object().unwrap() {
+        if name != "database_bytes" {
+            assert_eq!(
+                &postgres[name], value,
+                "`{name}` differs between SQLite and PostgreSQL"
+            );
+        }
+    }
+    assert_eq!(sqlite["scenes"], 59);
+    assert!(postgres["database_bytes"].as_u64().unwrap() > 0);
+    let ratio = sqlite["phase1_ratio_p50"].as_f64().unwrap();
+    assert!((0.5..5.0).contains(&ratio), "JS/TSX p50 {ratio}");
 }

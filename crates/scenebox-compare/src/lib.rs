@@ -7,10 +7,12 @@
 //!   ([`ExecutionMode`]: `phase1 | param | shadow | param_with_fallback`), handing comparisons
 //!   to a [`ShadowSink`]; a parameterized failure under `param_with_fallback` is answered by
 //!   Phase 1 ([`Fallback`]).
-//! * [`Summary`] tallies a corpus run.
+//! * [`Summary`] tallies a corpus run; [`smoke`] is the staging smoke test's sampling and
+//!   per-scene check.
 
 mod compare;
 mod shadow;
+pub mod smoke;
 mod summary;
 mod tree_diff;
 

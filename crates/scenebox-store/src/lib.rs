@@ -14,6 +14,8 @@
 //!   [`run_backfill`]) compiles old scenes exactly once, resumably, with any number of workers.
 //! * [`Store::record_event`], [`Store::events_between`] and [`Store::daily_report`] keep and
 //!   summarise compile/execution events.
+//! * [`Store::storage_report`] measures storage growth (TSX and JS bytes per artifact version,
+//!   JS/TSX ratios, row counts, database size).
 //! * [`Store::flags`] / [`Store::set_flag`] keep the rollout switches every process reads, with
 //!   an audit trail and the rollout order enforced.
 //!
@@ -33,6 +35,7 @@ mod migrate;
 mod model;
 mod report;
 mod scenes;
+mod storage;
 mod store;
 mod timefmt;
 
@@ -49,5 +52,6 @@ pub use migrate::{migrator, Migrations};
 pub use model::{CompileStatus, ImportScene, NewScene, SceneFilter, SceneRecord, SceneRow};
 pub use report::{percentile, DailyReport};
 pub use scenes::{format_compile_error, CompileOnWrite};
+pub use storage::{StorageDay, StorageReport};
 pub use store::{Store, StoreOptions};
 pub use timefmt::{now, truncate_to_micros};

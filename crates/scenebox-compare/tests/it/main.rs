@@ -76,3 +76,34 @@ fn the_fixture_corpus_has_no_regressions() {
     assert_eq!(summary.identical, scenes.len(), "{summary:?}");
     assert_eq!(summary.regressions(), 0);
 }
+
+#[test]
+fn smoke_samples_spread_over_age_and_size() {
+    use scenebox_compare::smoke::{stratified_sample, SampleCandidate};
+    let start = time::OffsetDateTime::UNIX_EPOCH;
+    // 120 scenes: age i days, size grows with (i * 37) % 120.
+    let candidates: Vec<SampleCandidate> = (0..120)
+        .map(|i| SampleCandidate {
+            created_at: start + time::Duration::days(i),
+            size: 1000 + ((i * 37) % 120) as usize * 100,
+        })
+        .collect();
+    let picked = stratified_sample(&candidates, 12);
+    assert_eq!(picked.len(), 12);
+    let mut unique = picked.clone();
+    unique.sort();
+    unique.dedup();
+    assert_eq!(unique.len(), 12, "no scene twice");
+    // Three from each age quartile.
+    for quartile in 0..4 {
+        let n = picked.iter().filter(|&&i| i / 30 == quartile).count();
+        assert_eq!(n, 3, "quartile {quartile}: {picked:?}");
+    }
+    assert_eq!(
+        stratified_sample(&candidates, 500).len(),
+        120,
+        "never more than exist"
+    );
+    assert_eq!(stratified_sample(&candidates, 12), picked, "deterministic");
+    assert!(stratified_sample(&[], 5).is_empty());
+}

@@ -8,7 +8,7 @@ use axum::response::{Html, IntoResponse};
 use serde::{Deserialize, Serialize};
 use utoipa::{IntoParams, ToSchema};
 
-use crate::dashboard::daily_report_html;
+use crate::dashboard::report_html;
 use crate::error::{ApiError, ErrorResponse};
 use crate::prometheus::prometheus_handle;
 use crate::state::AppState;
@@ -78,6 +78,8 @@ pub async fn metrics(State(state): State<AppState>) -> Result<impl IntoResponse,
             "another metrics recorder owns this process",
         )
     })?;
+    // The storage gauges are measured at scrape time.
+    state.store().storage_report().await?;
     Ok((
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         handle.render(),
@@ -91,8 +93,9 @@ pub struct ReportQuery {
     pub days: Option<u32>,
 }
 
-/// The HTML dashboard of the daily series (compiles, failures, compile ms, executions and
-/// errors per model, retries), computed by SQL from the events table.
+/// The HTML dashboard: the daily series (compiles, failures, compile ms, executions and errors
+/// per model, fallbacks, retries) computed by SQL from the events table, and the storage
+/// figures (TSX and JS bytes, JS/TSX ratios, rows, database size).
 #[utoipa::path(get, path = "/report", tag = "ops", params(ReportQuery),
     responses((status = 200, description = "Self-contained HTML page", body = String, content_type = "text/html")))]
 pub async fn report(
@@ -106,5 +109,6 @@ pub async fn report(
         .store()
         .daily_report(from, to + time::Duration::seconds(1))
         .await?;
-    Ok(Html(daily_report_html(&rows, days)))
+    let storage = state.store().storage_report().await?;
+    Ok(Html(report_html(&rows, Some(&storage), days)))
 }

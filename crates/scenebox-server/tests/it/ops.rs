@@ -35,6 +35,9 @@ async fn probes_metrics_and_report_answer() {
         "scenebox_http_request_seconds",
         "scenebox_frames_rendered_total",
         "scenebox_compiles_total",
+        "scenebox_storage_tsx_bytes",
+        "scenebox_storage_js_bytes",
+        "scenebox_storage_database_bytes",
     ] {
         assert!(
             text.contains(name),
