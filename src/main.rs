@@ -51,6 +51,9 @@ enum Command {
     Flags(commands::flags::FlagsArgs),
     /// Serve the export API over HTTP (embedded SQLite and 127.0.0.1 by default).
     Serve(commands::serve::ServeArgs),
+    /// A worker process of `serve --isolation process` (JSON lines on stdin/stdout).
+    #[command(hide = true)]
+    Worker,
     /// Measure p50/p95/p99 of each stage beside the baselines, printed as ratios.
     Bench(commands::bench::BenchArgs),
 }
@@ -75,6 +78,7 @@ fn main() -> ExitCode {
         Command::Flags(args) => commands::flags::run(args),
         Command::Migrate(args) => commands::migrate::run(args),
         Command::Smoke(args) => commands::smoke::run(args),
+        Command::Worker => commands::worker::run(),
     };
     if let (Some(path), Some(handle)) = (&cli.metrics_out, &metrics) {
         if let Err(error) = std::fs::write(path, handle.render()) {

@@ -12,3 +12,4 @@ pub mod render;
 pub mod report;
 pub mod serve;
 pub mod smoke;
+pub mod worker;

@@ -10,7 +10,7 @@ use std::time::Duration;
 use anyhow::{Context, Result};
 use clap::Args;
 use scenebox_compare::ExecutionMode;
-use scenebox_runtime::IsolatePool;
+use scenebox_runtime::{IsolatePool, WorkerCommand};
 use scenebox_server::{prometheus_handle, AppState, ServerConfig};
 
 use crate::database_args::DatabaseArgs;
@@ -36,12 +36,25 @@ pub struct ServeArgs {
     /// Time limit of one request, in ms.
     #[arg(long, default_value_t = 60_000)]
     request_timeout_ms: u64,
-    /// Default execution model: phase1, param, shadow or shadow:param (else
-    /// SCENE_EXECUTION_MODEL, else phase1).
+    /// Default execution model: phase1, param, shadow, shadow:param or param_with_fallback
+    /// (the execution_model switch wins over it; else SCENE_EXECUTION_MODEL, else phase1).
     #[arg(long)]
     model: Option<ExecutionMode>,
+    /// Where isolates run: `process` (restartable worker processes: a V8 fatal error costs one
+    /// worker, not the server) or `thread` (in this process).
+    #[arg(long, value_enum, default_value = "process")]
+    isolation: Isolation,
     #[command(flatten)]
     sandbox: SandboxArgs,
+}
+
+/// Where the isolates of `scenebox serve` run.
+#[derive(Clone, Copy, Debug, clap::ValueEnum)]
+enum Isolation {
+    /// One restartable worker process per isolate worker.
+    Process,
+    /// Threads of the server process.
+    Thread,
 }
 
 /// Runs the server until SIGTERM or Ctrl-C.
@@ -59,7 +72,19 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
                 .unwrap_or(2)
         });
         let queue = args.queue.unwrap_or(workers * 4);
-        let pool = Arc::new(IsolatePool::new(args.sandbox.config()?, workers, queue));
+        let config = args.sandbox.config()?;
+        let pool = Arc::new(match args.isolation {
+            Isolation::Thread => IsolatePool::new(config, workers, queue),
+            Isolation::Process => IsolatePool::with_worker_processes(
+                config,
+                workers,
+                queue,
+                WorkerCommand {
+                    program: std::env::current_exe().context("locating the scenebox binary")?,
+                    args: vec!["worker".into()],
+                },
+            ),
+        });
         let config = ServerConfig {
             body_limit_bytes: args.body_limit_kb * 1024,
             request_timeout: Duration::from_millis(args.request_timeout_ms),
@@ -72,8 +97,12 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
             .with_context(|| format!("listening on {}", args.addr))?;
         let local = listener.local_addr()?;
         println!(
-            "scenebox serve: listening on http://{local} ({} database, {workers} isolate workers, queue {queue})",
-            store.backend().as_str()
+            "scenebox serve: listening on http://{local} ({} database, {workers} isolate workers in {}, queue {queue})",
+            store.backend().as_str(),
+            match args.isolation {
+                Isolation::Process => "worker processes",
+                Isolation::Thread => "threads",
+            }
         );
         use std::io::Write;
         std::io::stdout().flush()?;

@@ -6,6 +6,7 @@ mod render_cli;
 mod rollout_cli;
 mod serve_cli;
 mod store_cli;
+mod worker_processes;
 
 use std::process::{Command, Output};
 

@@ -75,14 +75,36 @@ fn send_signal(pid: u32, signal: &str) {
     assert!(status.success());
 }
 
-/// Resident set size of `pid` in KiB.
+/// Resident set size of `pid` and its child processes (the isolate workers) in KiB.
 fn rss_kib(pid: u32) -> u64 {
-    std::fs::read_to_string(format!("/proc/{pid}/status"))
-        .expect("/proc status")
-        .lines()
-        .find_map(|line| line.strip_prefix("VmRSS:"))
-        .and_then(|value| value.split_whitespace().next()?.parse().ok())
-        .expect("VmRSS")
+    let own = |pid: u32| -> Option<u64> {
+        std::fs::read_to_string(format!("/proc/{pid}/status"))
+            .ok()?
+            .lines()
+            .find_map(|line| line.strip_prefix("VmRSS:"))
+            .and_then(|value| value.split_whitespace().next()?.parse().ok())
+    };
+    let parent_of = |entry: &std::fs::DirEntry| -> Option<(u32, u32)> {
+        let child: u32 = entry.file_name().to_str()?.parse().ok()?;
+        let stat = std::fs::read_to_string(entry.path().join("stat")).ok()?;
+        // `pid (comm) state ppid …`: the fields after the last `)`.
+        let ppid = stat
+            .rsplit(')')
+            .next()?
+            .split_whitespace()
+            .nth(1)?
+            .parse()
+            .ok()?;
+        Some((child, ppid))
+    };
+    let children: u64 = std::fs::read_dir("/proc")
+        .expect("/proc")
+        .flatten()
+        .filter_map(|entry| parent_of(&entry))
+        .filter(|&(_, ppid)| ppid == pid)
+        .filter_map(|(child, _)| own(child))
+        .sum();
+    own(pid).expect("VmRSS of the server") + children
 }
 
 fn runtime() -> tokio::runtime::Runtime {

@@ -132,7 +132,7 @@ impl Default for Limits {
 }
 
 /// Data the host gives scenes: avatar URLs and Iconify icon sets.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct HostData {
     /// `BazaarAvatars`: name → URL.
     pub avatars: BTreeMap<String, String>,
@@ -162,7 +162,7 @@ impl HostData {
 }
 
 /// Everything a runtime needs besides the scene itself.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default, PartialEq, Serialize, Deserialize)]
 pub struct RuntimeConfig {
     /// Sandbox limits.
     pub limits: Limits,

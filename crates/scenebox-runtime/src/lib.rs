@@ -6,7 +6,9 @@
 //!   snapshot, the scene evaluated as Phase 1 (`window` globals) or parameterized
 //!   (`Remotion`, `Extras`), each frame committed, settled and read as a [`Node`] tree with a
 //!   stable hash. Failures are typed [`RenderError`]s mapped to TSX line:column.
-//! * [`IsolatePool`] runs jobs on worker threads with a bounded queue.
+//! * [`IsolatePool`] runs jobs on worker threads with a bounded queue, either in this process
+//!   or in restartable worker processes ([`serve_worker`]) so that a V8 fatal error costs one
+//!   worker, not the service.
 
 mod array_buffer;
 mod config;
@@ -20,6 +22,7 @@ mod stack;
 mod tokio_context;
 mod tree;
 mod watchdog;
+mod worker_process;
 
 pub use config::{HostData, Limits, Model, RetryPolicy, RuntimeConfig, VideoConfig};
 pub use error::{ErrorKind, RenderError};
@@ -30,3 +33,4 @@ pub use render::{
 };
 pub use snapshot::{startup_snapshot, HOST_BUNDLE};
 pub use tree::{write_canonical, Node};
+pub use worker_process::{serve_worker, WorkerCommand};

@@ -1,21 +1,23 @@
 //! A pool of isolate workers: `JsRuntime` is not `Send`, so each worker thread runs whole
-//! scene jobs (a fresh isolate each) taken from one bounded queue. A full queue is reported,
-//! never grown.
+//! scene jobs (a fresh isolate each) taken from one bounded queue — in this process, or in a
+//! restartable worker process of its own. A full queue is reported, never grown.
 
 use std::sync::mpsc::{self, Receiver, SyncSender, TrySendError};
 use std::sync::{Arc, Mutex};
 use std::thread::JoinHandle;
 
 use scenebox_compile::CompiledScene;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use tokio::sync::oneshot;
 
 use crate::config::{Model, RuntimeConfig, VideoConfig};
 use crate::isolate::SceneIsolate;
 use crate::render::{render_prepared, RenderOutcome, RenderRequest};
+use crate::worker_process::{render_in_worker, ChildWorker, WorkerCommand};
 
 /// An owned render job for the pool.
-#[derive(Debug, Clone)]
+#[derive(Debug, Clone, Serialize, Deserialize)]
 pub struct RenderJob {
     /// The scene's name or id.
     pub scene: String,
@@ -49,27 +51,58 @@ struct Task {
     reply: oneshot::Sender<RenderOutcome>,
 }
 
-/// Worker threads rendering jobs from a bounded queue.
+/// Worker threads rendering jobs from a bounded queue: each runs isolates itself, or drives
+/// one worker process that does ([`IsolatePool::with_worker_processes`]).
 pub struct IsolatePool {
     sender: Option<SyncSender<Task>>,
     workers: Vec<JoinHandle<()>>,
     capacity: usize,
+    pids: Arc<Mutex<Vec<Option<u32>>>>,
 }
 
 impl IsolatePool {
-    /// `workers` threads (at least one) and a queue of at most `queue` waiting jobs.
+    /// `workers` threads (at least one) running isolates in this process, and a queue of at
+    /// most `queue` waiting jobs.
     pub fn new(config: RuntimeConfig, workers: usize, queue: usize) -> Self {
+        Self::start(config, workers, queue, None)
+    }
+
+    /// `workers` worker processes started with `command` (which must call
+    /// [`serve_worker`](crate::serve_worker)), each driven by a thread of this pool, and a queue
+    /// of at most `queue` waiting jobs. A worker that dies mid-job makes that attempt `Crashed`
+    /// (retried under the retry policy) and is replaced.
+    pub fn with_worker_processes(
+        config: RuntimeConfig,
+        workers: usize,
+        queue: usize,
+        command: WorkerCommand,
+    ) -> Self {
+        Self::start(config, workers, queue, Some(command))
+    }
+
+    fn start(
+        config: RuntimeConfig,
+        workers: usize,
+        queue: usize,
+        command: Option<WorkerCommand>,
+    ) -> Self {
         let (sender, receiver) = mpsc::sync_channel::<Task>(queue);
         let receiver = Arc::new(Mutex::new(receiver));
         let config = Arc::new(config);
+        let pids = Arc::new(Mutex::new(vec![None; workers.max(1)]));
         let workers = (0..workers.max(1))
             .map(|index| {
                 let receiver = receiver.clone();
                 let config = config.clone();
+                let command = command.clone();
+                let pids = pids.clone();
                 std::thread::Builder::new()
                     .name(format!("scenebox-isolate-{index}"))
                     .stack_size(16 * 1024 * 1024)
-                    .spawn(move || work(&config, &receiver))
+                    .spawn(move || match command {
+                        None => work(&config, &receiver),
+                        Some(command) => drive_process(&config, &receiver, &command, &pids, index),
+                    })
                     .expect("spawning an isolate worker")
             })
             .collect();
@@ -77,7 +110,20 @@ impl IsolatePool {
             sender: Some(sender),
             workers,
             capacity: queue,
+            pids,
         }
+    }
+
+    /// The process ids of the worker processes running right now (empty for an in-process
+    /// pool).
+    pub fn worker_pids(&self) -> Vec<u32> {
+        self.pids
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+            .iter()
+            .flatten()
+            .copied()
+            .collect()
     }
 
     /// A pool sized to the machine's cores with a queue of four jobs per worker.
@@ -116,6 +162,41 @@ impl Drop for IsolatePool {
         for worker in self.workers.drain(..) {
             let _ = worker.join();
         }
+    }
+}
+
+/// A thread of a process-backed pool: hands each job to its worker process.
+fn drive_process(
+    config: &RuntimeConfig,
+    receiver: &Mutex<Receiver<Task>>,
+    command: &WorkerCommand,
+    pids: &Mutex<Vec<Option<u32>>>,
+    index: usize,
+) {
+    // Start the worker before the first job, so its start-up is off the job's path.
+    let mut slot = ChildWorker::spawn(command, config).ok();
+    let publish = |slot: &Option<ChildWorker>| {
+        pids.lock().unwrap_or_else(|p| p.into_inner())[index] = slot.as_ref().map(ChildWorker::pid);
+    };
+    publish(&slot);
+    loop {
+        let task = {
+            let receiver = receiver.lock().unwrap_or_else(|p| p.into_inner());
+            receiver.recv()
+        };
+        let Ok(Task { job, reply }) = task else {
+            if let Some(worker) = slot.take() {
+                worker.finish();
+            }
+            publish(&slot);
+            return;
+        };
+        let outcome = render_in_worker(&mut slot, command, config, &job);
+        if slot.is_none() {
+            slot = ChildWorker::spawn(command, config).ok();
+        }
+        publish(&slot);
+        let _ = reply.send(outcome);
     }
 }
 

@@ -89,7 +89,7 @@ pub struct Attempt {
 }
 
 /// The outcome of a render with its attempts.
-#[derive(Debug, Clone, PartialEq)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
 pub struct RenderOutcome {
     /// The frames, or the error of the last attempt.
     pub result: Result<SceneRender, RenderError>,
