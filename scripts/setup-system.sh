@@ -7,6 +7,7 @@ need=()
 command -v node >/dev/null 2>&1 || need+=(nodejs npm)
 command -v clang >/dev/null 2>&1 || need+=(clang)
 command -v ld.lld >/dev/null 2>&1 || need+=(lld)
+command -v ffmpeg >/dev/null 2>&1 || need+=(ffmpeg)
 
 if [ ${#need[@]} -gt 0 ]; then
   SUDO=""

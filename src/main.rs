@@ -37,7 +37,8 @@ enum Command {
     Diff(commands::diff::DiffArgs),
     /// Load scenes (a directory of .tsx or a .jsonl file) into the store, uncompiled.
     Import(commands::import::ImportArgs),
-    /// Print every stored scene as JSON lines.
+    /// Export a scene as a video (`export scene.tsx -o out.mp4`), or the store as JSON lines
+    /// (`export --jsonl`).
     Export(commands::export::ExportArgs),
     /// Compile stored scenes whose Phase 1 artifact is missing, in batches.
     Backfill(commands::backfill::BackfillArgs),

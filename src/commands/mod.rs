@@ -5,6 +5,7 @@ pub mod bench;
 pub mod compile;
 pub mod diff;
 pub mod export;
+pub mod export_video;
 pub mod flags;
 pub mod import;
 pub mod migrate;

@@ -35,6 +35,12 @@ pub struct RenderArgs {
     /// Write one JSON tree per frame: DIR/<scene>.<model>.<frame>.json.
     #[arg(long, value_name = "DIR")]
     out: Option<PathBuf>,
+    /// Draw each frame and write DIR/<scene>.<frame>.png (no browser: takumi).
+    #[arg(long, value_name = "DIR")]
+    png: Option<PathBuf>,
+    /// Directory of the scene's local assets (`staticFile`, relative `<Img src>`), for `--png`.
+    #[arg(long, value_name = "DIR")]
+    assets: Option<PathBuf>,
 }
 
 /// Runs the command; exit code 1 when the render fails.
@@ -85,6 +91,9 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
                 .with_context(|| format!("writing {}", path.display()))?;
         }
     }
+    if let (Some(dir), Ok(rendered)) = (&args.png, &outcome.result) {
+        write_pngs(dir, &scene.stem(), rendered, video, args.assets.clone())?;
+    }
     report(
         &args,
         &name,
@@ -92,6 +101,43 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
         &outcome.attempts,
         Some(&outcome),
     )
+}
+
+/// Draws every frame of `rendered` and writes `DIR/<stem>.<frame>.png`.
+fn write_pngs(
+    dir: &std::path::Path,
+    stem: &str,
+    rendered: &scenebox_runtime::SceneRender,
+    video: scenebox_runtime::VideoConfig,
+    assets: Option<PathBuf>,
+) -> Result<()> {
+    std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
+    let mut assets = scenebox_raster::Assets::new(assets);
+    let mut warnings = Vec::new();
+    let started = std::time::Instant::now();
+    for frame in &rendered.frames {
+        let image = scenebox_raster::rasterize(
+            &frame.tree,
+            video.width,
+            video.height,
+            &mut assets,
+            &mut warnings,
+        )
+        .with_context(|| format!("{stem}: drawing frame {}", frame.frame))?;
+        let path = dir.join(format!("{stem}.{:04}.png", frame.frame));
+        std::fs::write(&path, image.png()?)
+            .with_context(|| format!("writing {}", path.display()))?;
+    }
+    eprintln!(
+        "{stem}: {} PNG frame(s) in {} ({:.1} ms per frame)",
+        rendered.frames.len(),
+        dir.display(),
+        started.elapsed().as_secs_f64() * 1000.0 / rendered.frames.len().max(1) as f64
+    );
+    warnings.sort_by(|a, b| (&a.property, &a.value).cmp(&(&b.property, &b.value)));
+    warnings.dedup_by(|a, b| a.property == b.property && a.value == b.value);
+    crate::commands::export_video::print_warnings(&warnings);
+    Ok(())
 }
 
 fn report(

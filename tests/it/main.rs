@@ -2,6 +2,7 @@
 
 mod compile_cli;
 mod diff_cli;
+mod export_cli;
 mod render_cli;
 mod rollout_cli;
 mod serve_cli;

@@ -1,0 +1,24 @@
+//! `scenebox-raster`: draws the runtime's per-frame element trees into pixels with takumi (a
+//! layout and text engine ported from Chromium's Blink; no browser) and encodes frames into
+//! video with ffmpeg.
+//!
+//! * [`rasterize`] draws one tree: the tree is written as HTML with React-DOM's style rules
+//!   ([`css`]), every declaration takumi cannot parse left out with a [`RasterWarning`]
+//!   (a frame never fails because of one style), images resolved offline ([`Assets`]), text
+//!   set in the embedded fonts ([`fonts`]).
+//! * [`VideoEncoder`] streams RGBA frames into ffmpeg and leaves no half-written file.
+
+mod assets;
+pub mod css;
+mod font_files;
+pub mod fonts;
+mod html;
+mod render;
+mod video;
+mod warning;
+
+pub use assets::{Assets, ImageRef};
+pub use html::HtmlWriter;
+pub use render::{rasterize, FrameImage, RasterError};
+pub use video::{Codec, VideoEncoder, VideoError, VideoSettings};
+pub use warning::RasterWarning;

@@ -1,0 +1,241 @@
+//! Frames into a video file with `ffmpeg` (a child process fed raw RGBA on stdin). The video is
+//! written to a temporary name beside the target and renamed only when ffmpeg succeeds, so a
+//! failed or abandoned export leaves no half-written file.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+use std::process::{Child, ChildStdin, Command, Stdio};
+use std::str::FromStr;
+
+/// The video codecs `scenebox export` writes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Codec {
+    /// H.264 (libx264, yuv420p): `.mp4`.
+    H264,
+    /// VP9 (libvpx-vp9, yuv420p): `.webm`.
+    Vp9,
+    /// ProRes 422 HQ (prores_ks): `.mov`.
+    Prores,
+}
+
+impl FromStr for Codec {
+    type Err = String;
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "h264" => Ok(Self::H264),
+            "vp9" => Ok(Self::Vp9),
+            "prores" => Ok(Self::Prores),
+            other => Err(format!(
+                "unknown codec '{other}' (expected h264, vp9 or prores)"
+            )),
+        }
+    }
+}
+
+impl Codec {
+    /// ffmpeg's encoder arguments, with `crf` where the codec takes one.
+    fn arguments(self, crf: Option<u32>) -> Vec<String> {
+        let list: &[&str] = match self {
+            Self::H264 => &[
+                "-c:v", "libx264", "-preset", "veryfast", "-pix_fmt", "yuv420p",
+            ],
+            Self::Vp9 => &[
+                "-c:v",
+                "libvpx-vp9",
+                "-b:v",
+                "0",
+                "-row-mt",
+                "1",
+                "-deadline",
+                "realtime",
+                "-cpu-used",
+                "8",
+                "-pix_fmt",
+                "yuv420p",
+            ],
+            Self::Prores => &[
+                "-c:v",
+                "prores_ks",
+                "-profile:v",
+                "3",
+                "-pix_fmt",
+                "yuv422p10le",
+            ],
+        };
+        let mut args: Vec<String> = list.iter().map(|s| s.to_string()).collect();
+        let default_crf = match self {
+            Self::H264 => Some(18),
+            Self::Vp9 => Some(32),
+            Self::Prores => None,
+        };
+        if let Some(crf) = default_crf.map(|d| crf.unwrap_or(d)) {
+            args.extend(["-crf".to_string(), crf.to_string()]);
+        }
+        args
+    }
+}
+
+/// What to encode.
+#[derive(Debug, Clone, PartialEq)]
+pub struct VideoSettings {
+    /// Width in pixels.
+    pub width: u32,
+    /// Height in pixels.
+    pub height: u32,
+    /// Frames per second.
+    pub fps: f64,
+    /// The codec.
+    pub codec: Codec,
+    /// Constant rate factor (quality; lower is better), where the codec takes one.
+    pub crf: Option<u32>,
+}
+
+/// Why a video could not be written.
+#[derive(Debug, thiserror::Error)]
+pub enum VideoError {
+    /// ffmpeg is not installed.
+    #[error("ffmpeg was not found on PATH; install it (Debian: `apt-get install ffmpeg`, or ./scripts/setup-system.sh)")]
+    FfmpegMissing,
+    /// ffmpeg failed.
+    #[error("ffmpeg failed: {0}")]
+    Ffmpeg(String),
+    /// Reading or writing failed.
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+/// An ffmpeg process being fed frames.
+pub struct VideoEncoder {
+    child: Option<Child>,
+    stdin: Option<ChildStdin>,
+    stderr: Option<std::thread::JoinHandle<String>>,
+    partial: PathBuf,
+    target: PathBuf,
+    frame_bytes: usize,
+}
+
+impl VideoEncoder {
+    /// Starts ffmpeg writing `target` (through a temporary file beside it).
+    pub fn start(target: &Path, settings: &VideoSettings) -> Result<Self, VideoError> {
+        let name = target
+            .file_name()
+            .map(|n| n.to_string_lossy().into_owned())
+            .unwrap_or_else(|| "video".into());
+        let partial = target.with_file_name(format!(".{name}.partial-{}", std::process::id()));
+        let format = match target.extension().and_then(|e| e.to_str()) {
+            Some("webm") => "webm",
+            Some("mov") => "mov",
+            Some("mkv") => "matroska",
+            _ => "mp4",
+        };
+        let mut command = Command::new("ffmpeg");
+        command
+            .args([
+                "-hide_banner",
+                "-loglevel",
+                "error",
+                "-y",
+                "-f",
+                "rawvideo",
+                "-pix_fmt",
+                "rgba",
+            ])
+            .args(["-s", &format!("{}x{}", settings.width, settings.height)])
+            .args(["-r", &settings.fps.to_string(), "-i", "-"])
+            .args(settings.codec.arguments(settings.crf))
+            .args(["-r", &settings.fps.to_string(), "-f", format])
+            .arg(&partial)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::null())
+            .stderr(Stdio::piped());
+        let mut child = match command.spawn() {
+            Ok(child) => child,
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                return Err(VideoError::FfmpegMissing)
+            }
+            Err(e) => return Err(e.into()),
+        };
+        let stdin = child.stdin.take();
+        let stderr = child.stderr.take().map(|mut stderr| {
+            std::thread::spawn(move || {
+                let mut text = String::new();
+                let _ = stderr.read_to_string(&mut text);
+                text
+            })
+        });
+        Ok(Self {
+            child: Some(child),
+            stdin,
+            stderr,
+            partial,
+            target: target.to_path_buf(),
+            frame_bytes: settings.width as usize * settings.height as usize * 4,
+        })
+    }
+
+    /// Sends one frame of RGBA pixels.
+    pub fn write_frame(&mut self, rgba: &[u8]) -> Result<(), VideoError> {
+        if rgba.len() != self.frame_bytes {
+            return Err(VideoError::Ffmpeg(format!(
+                "a frame of {} bytes where {} were expected",
+                rgba.len(),
+                self.frame_bytes
+            )));
+        }
+        let stdin = self
+            .stdin
+            .as_mut()
+            .ok_or_else(|| VideoError::Ffmpeg("already finished".into()))?;
+        if let Err(error) = stdin.write_all(rgba) {
+            let message = self.fail();
+            return Err(VideoError::Ffmpeg(format!("{error}: {message}")));
+        }
+        Ok(())
+    }
+
+    /// Closes the input, waits for ffmpeg and moves the file into place.
+    pub fn finish(mut self) -> Result<PathBuf, VideoError> {
+        drop(self.stdin.take());
+        let status = match self.child.take() {
+            Some(mut child) => child.wait()?,
+            None => return Err(VideoError::Ffmpeg("already finished".into())),
+        };
+        let stderr = self
+            .stderr
+            .take()
+            .and_then(|t| t.join().ok())
+            .unwrap_or_default();
+        if !status.success() {
+            let _ = std::fs::remove_file(&self.partial);
+            return Err(VideoError::Ffmpeg(format!("{status}: {}", stderr.trim())));
+        }
+        std::fs::rename(&self.partial, &self.target)?;
+        Ok(self.target.clone())
+    }
+
+    /// Stops ffmpeg, removes the partial file and returns what ffmpeg said.
+    fn fail(&mut self) -> String {
+        drop(self.stdin.take());
+        if let Some(mut child) = self.child.take() {
+            let _ = child.kill();
+            let _ = child.wait();
+        }
+        let _ = std::fs::remove_file(&self.partial);
+        self.stderr
+            .take()
+            .and_then(|t| t.join().ok())
+            .unwrap_or_default()
+            .trim()
+            .to_string()
+    }
+}
+
+impl Drop for VideoEncoder {
+    /// An encoder dropped before [`VideoEncoder::finish`] (a failed frame, an error) leaves no
+    /// file behind.
+    fn drop(&mut self) {
+        if self.child.is_some() {
+            self.fail();
+        }
+    }
+}

@@ -1,0 +1,150 @@
+//! `scenebox export scene.tsx -o out.mp4` and `scenebox render --png`: real video files that
+//! ffprobe reads with the right frame count, size and fps; a failed frame or a missing ffmpeg
+//! leaves no output file.
+
+use std::process::Command;
+
+use crate::{scenebox, scenebox_with_env};
+
+fn probe(path: &std::path::Path) -> serde_json::Value {
+    let output = Command::new("ffprobe")
+        .args([
+            "-v",
+            "error",
+            "-select_streams",
+            "v:0",
+            "-count_frames",
+            "-show_entries",
+            "stream=nb_read_frames,width,height,r_frame_rate,codec_name",
+            "-of",
+            "json",
+        ])
+        .arg(path)
+        .output()
+        .expect("ffprobe (scripts/setup-system.sh installs ffmpeg)");
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
+    value["streams"][0].clone()
+}
+
+#[test]
+fn a_typical_scene_exports_to_mp4_that_ffprobe_reads() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("title.mp4");
+    let output = scenebox(&[
+        "export",
+        "fixtures/scenes/title-card-spring.tsx",
+        "-o",
+        out.to_str().unwrap(),
+        "--frames",
+        "0..12",
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    let stream = probe(&out);
+    assert_eq!(stream["codec_name"], "h264");
+    assert_eq!(
+        (stream["width"].as_u64(), stream["height"].as_u64()),
+        (Some(1920), Some(1080))
+    );
+    assert_eq!(stream["r_frame_rate"], "30/1");
+    assert_eq!(stream["nb_read_frames"], "12");
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path())
+        .unwrap()
+        .flatten()
+        .map(|e| e.file_name())
+        .collect();
+    assert_eq!(
+        leftovers,
+        vec![std::ffi::OsString::from("title.mp4")],
+        "no partial file left"
+    );
+}
+
+#[test]
+fn a_failed_frame_or_a_missing_ffmpeg_leaves_no_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let out = dir.path().join("broken.mp4");
+    let output = scenebox(&[
+        "export",
+        "fixtures/hostile/throw-on-frame-one.tsx",
+        "-o",
+        out.to_str().unwrap(),
+        "--frames",
+        "0..3",
+    ]);
+    assert_eq!(output.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        stderr.contains("at frame 1") && stderr.contains("frame one is cursed"),
+        "{stderr}"
+    );
+    let line = scenebox_fixtures::fixture("hostile", "throw-on-frame-one")
+        .tsx
+        .lines()
+        .position(|l| l.contains("throw new Error"))
+        .unwrap()
+        + 1;
+    assert!(
+        stderr.contains(&format!(":{line}:")),
+        "TSX line {line} in {stderr}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+
+    // Without ffmpeg on PATH: a clear message, no file.
+    let output = scenebox_with_env(
+        &[
+            "export",
+            "fixtures/scenes/title-card-spring.tsx",
+            "-o",
+            out.to_str().unwrap(),
+            "--frames",
+            "0..2",
+        ],
+        &[("PATH", "/nonexistent")],
+    );
+    assert!(!output.status.success());
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(stderr.contains("ffmpeg was not found"), "{stderr}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}
+
+#[test]
+fn render_png_writes_one_image_per_frame() {
+    let dir = tempfile::tempdir().unwrap();
+    let output = scenebox(&[
+        "render",
+        "fixtures/scenes/title-card-spring.tsx",
+        "--frames",
+        "0,45",
+        "--png",
+        dir.path().to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for frame in ["0000", "0045"] {
+        let bytes =
+            std::fs::read(dir.path().join(format!("title-card-spring.{frame}.png"))).unwrap();
+        assert!(bytes.starts_with(b"\x89PNG"));
+        // IHDR: width and height, big-endian, at bytes 16..24.
+        assert_eq!(&bytes[16..24], &[0, 0, 7, 128, 0, 0, 4, 56]);
+    }
+}
