@@ -12,7 +12,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use scenebox_compile::Compiler;
 use scenebox_raster::{
-    rasterize, Assets, Codec, FrameImage, RasterWarning, VideoEncoder, VideoSettings,
+    audio_tracks, rasterize, Assets, Codec, FrameImage, RasterWarning, VideoEncoder, VideoSettings,
 };
 use scenebox_runtime::{render, FrameSelection, Model, Node, RenderRequest};
 
@@ -98,12 +98,21 @@ pub fn run(scene: &Path, args: &VideoExportArgs) -> Result<ExitCode> {
         }
     };
     let trees_ms = started.elapsed().as_secs_f64() * 1000.0;
+    let mut audio_warnings = Vec::new();
+    let audio = audio_tracks(
+        &rendered.media,
+        video.fps,
+        args.assets.as_deref(),
+        &mut audio_warnings,
+    );
     let settings = VideoSettings {
         width: video.width,
         height: video.height,
         fps: video.fps,
         codec: args.codec,
         crf: args.crf,
+        frames: rendered.frames.len(),
+        audio,
     };
     let trees: Vec<(u32, Node)> = rendered
         .frames
@@ -116,16 +125,18 @@ pub fn run(scene: &Path, args: &VideoExportArgs) -> Result<ExitCode> {
             .unwrap_or(2)
     });
     let raster_started = std::time::Instant::now();
-    let warnings = draw_and_encode(&trees, &settings, output, jobs, args.assets.clone())
+    let mut warnings = draw_and_encode(&trees, &settings, output, jobs, args.assets.clone())
         .with_context(|| format!("{name}: exporting {}", output.display()))?;
+    warnings.extend(audio_warnings);
     let seconds = raster_started.elapsed().as_secs_f64();
     println!(
-        "{}: {} frames {}x{} at {} fps → {} (trees {:.0} ms, draw + encode {:.1} s, {:.1} frames/s)",
+        "{}: {} frames {}x{} at {} fps, {} audio track(s) → {} (trees {:.0} ms, draw + encode {:.1} s, {:.1} frames/s)",
         name,
         trees.len(),
         video.width,
         video.height,
         video.fps,
+        settings.audio.len(),
         output.display(),
         trees_ms,
         seconds,

@@ -148,3 +148,101 @@ fn render_png_writes_one_image_per_frame() {
         assert_eq!(&bytes[16..24], &[0, 0, 7, 128, 0, 0, 4, 56]);
     }
 }
+
+/// The mean volume in dB of `path`'s audio between `from` and `from + length` seconds.
+fn mean_volume(path: &std::path::Path, from: f64, length: f64) -> f64 {
+    let output = Command::new("ffmpeg")
+        .args([
+            "-hide_banner",
+            "-ss",
+            &from.to_string(),
+            "-t",
+            &length.to_string(),
+            "-i",
+        ])
+        .arg(path)
+        .args(["-af", "volumedetect", "-f", "null", "-"])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&output.stderr);
+    text.lines()
+        .find_map(|l| l.split("mean_volume:").nth(1))
+        .and_then(|v| v.trim().trim_end_matches(" dB").parse().ok())
+        .unwrap_or_else(|| panic!("no volume in {text}"))
+}
+
+#[test]
+fn local_audio_is_mixed_in_with_its_start_trim_and_volume() {
+    let dir = tempfile::tempdir().unwrap();
+    let assets = dir.path().join("public");
+    std::fs::create_dir(&assets).unwrap();
+    let status = Command::new("ffmpeg")
+        .args([
+            "-v",
+            "error",
+            "-y",
+            "-f",
+            "lavfi",
+            "-i",
+            "sine=frequency=440:duration=10",
+        ])
+        .arg(assets.join("music.mp3"))
+        .status()
+        .unwrap();
+    assert!(status.success());
+    let out = dir.path().join("music.mp4");
+    let output = scenebox(&[
+        "export",
+        "fixtures/scenes/audio-intro-music.tsx",
+        "-o",
+        out.to_str().unwrap(),
+        "--frames",
+        "0..60",
+        "--assets",
+        assets.to_str().unwrap(),
+    ]);
+    assert!(
+        output.status.success(),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(String::from_utf8_lossy(&output.stdout).contains("1 audio track(s)"));
+    let streams = Command::new("ffprobe")
+        .args([
+            "-v",
+            "error",
+            "-show_entries",
+            "stream=codec_type,duration",
+            "-of",
+            "csv=p=0",
+        ])
+        .arg(&out)
+        .output()
+        .unwrap();
+    let streams = String::from_utf8_lossy(&streams.stdout);
+    let audio = streams
+        .lines()
+        .find(|l| l.starts_with("audio"))
+        .expect("an audio stream");
+    let duration: f64 = audio.split(',').nth(1).unwrap().parse().unwrap();
+    assert!(
+        (duration - 2.0).abs() < 0.1,
+        "audio as long as the 60 frames: {streams}"
+    );
+    // The scene's volume callback fades in from 0 over 20 frames, then holds 0.8.
+    let (fade, held) = (mean_volume(&out, 0.0, 0.2), mean_volume(&out, 1.0, 0.9));
+    assert!(fade < held - 6.0, "fade-in {fade} dB vs held {held} dB");
+
+    // Without the asset directory: a warning, and a video without sound.
+    let silent = dir.path().join("silent.mp4");
+    let output = scenebox(&[
+        "export",
+        "fixtures/scenes/audio-intro-music.tsx",
+        "-o",
+        silent.to_str().unwrap(),
+        "--frames",
+        "0..6",
+    ]);
+    assert!(output.status.success());
+    assert!(String::from_utf8_lossy(&output.stdout).contains("media[0]: audio: /music.mp3"));
+}

@@ -6,9 +6,11 @@
 //!   ([`css`]), every declaration takumi cannot parse left out with a [`RasterWarning`]
 //!   (a frame never fails because of one style), images resolved offline ([`Assets`]), text
 //!   set in the embedded fonts ([`fonts`]).
-//! * [`VideoEncoder`] streams RGBA frames into ffmpeg and leaves no half-written file.
+//! * [`VideoEncoder`] streams RGBA frames into ffmpeg, mixes local `<Audio>` tracks
+//!   ([`audio_tracks`]: start, trim, volume) and leaves no half-written file.
 
 mod assets;
+mod audio;
 pub mod css;
 mod font_files;
 pub mod fonts;
@@ -18,6 +20,7 @@ mod video;
 mod warning;
 
 pub use assets::{Assets, ImageRef};
+pub use audio::{audio_tracks, AudioTrack};
 pub use html::HtmlWriter;
 pub use render::{rasterize, FrameImage, RasterError};
 pub use video::{Codec, VideoEncoder, VideoError, VideoSettings};

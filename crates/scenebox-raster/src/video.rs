@@ -1,4 +1,5 @@
-//! Frames into a video file with `ffmpeg` (a child process fed raw RGBA on stdin). The video is
+//! Frames into a video file with `ffmpeg` (a child process fed raw RGBA on stdin, local audio
+//! tracks mixed in). The video is
 //! written to a temporary name beside the target and renamed only when ffmpeg succeeds, so a
 //! failed or abandoned export leaves no half-written file.
 
@@ -6,6 +7,8 @@ use std::io::{Read, Write};
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::str::FromStr;
+
+use crate::audio::{filter_graph, AudioTrack};
 
 /// The video codecs `scenebox export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -88,6 +91,10 @@ pub struct VideoSettings {
     pub codec: Codec,
     /// Constant rate factor (quality; lower is better), where the codec takes one.
     pub crf: Option<u32>,
+    /// How many frames will be written (the audio is cut to their length).
+    pub frames: usize,
+    /// `<Audio>` tracks to mix in (none: a silent video without an audio stream).
+    pub audio: Vec<AudioTrack>,
 }
 
 /// Why a video could not be written.
@@ -141,7 +148,20 @@ impl VideoEncoder {
                 "rgba",
             ])
             .args(["-s", &format!("{}x{}", settings.width, settings.height)])
-            .args(["-r", &settings.fps.to_string(), "-i", "-"])
+            .args(["-r", &settings.fps.to_string(), "-i", "-"]);
+        for track in &settings.audio {
+            command.arg("-i").arg(&track.path);
+        }
+        if !settings.audio.is_empty() {
+            let length = settings.frames as f64 / settings.fps;
+            let codec = if format == "webm" { "libopus" } else { "aac" };
+            command
+                .args(["-filter_complex", &filter_graph(&settings.audio, length)])
+                .args([
+                    "-map", "0:v", "-map", "[aout]", "-c:a", codec, "-b:a", "192k",
+                ]);
+        }
+        command
             .args(settings.codec.arguments(settings.crf))
             .args(["-r", &settings.fps.to_string(), "-f", format])
             .arg(&partial)
