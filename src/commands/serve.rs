@@ -11,7 +11,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use scenebox_compare::ExecutionMode;
 use scenebox_runtime::{IsolatePool, WorkerCommand};
-use scenebox_server::{prometheus_handle, AppState, ServerConfig};
+use scenebox_server::{AppState, ServerConfig};
 
 use crate::database_args::DatabaseArgs;
 use crate::runtime_args::SandboxArgs;
@@ -59,8 +59,6 @@ enum Isolation {
 
 /// Runs the server until SIGTERM or Ctrl-C.
 pub fn run(args: ServeArgs) -> Result<ExitCode> {
-    // Installed before anything records, so `GET /metrics` sees every compile and render.
-    let _ = prometheus_handle();
     let runtime = tokio::runtime::Builder::new_multi_thread()
         .enable_all()
         .build()?;

@@ -213,16 +213,25 @@ fn work(config: &RuntimeConfig, receiver: &Mutex<Receiver<Task>>) {
         let Ok(Task { job, reply }) = task else {
             return;
         };
-        let request = RenderRequest {
-            scene: &job.scene,
-            compiled: &job.compiled,
-            model: job.model,
-            video: job.video,
-            props: job.props.clone(),
-            frames: job.frames.clone(),
-            seed: job.seed.clone(),
-        };
-        let outcome = render_prepared(config, &request, prepared);
-        let _ = reply.send(outcome);
+        let _ = reply.send(render_job(config, &job, prepared));
     }
+}
+
+/// Renders an owned `job` as [`render_prepared`] does, in this thread (the in-process pool's
+/// workers and the worker processes both run jobs through here).
+pub(crate) fn render_job(
+    config: &RuntimeConfig,
+    job: &RenderJob,
+    prepared: Option<SceneIsolate>,
+) -> RenderOutcome {
+    let request = RenderRequest {
+        scene: &job.scene,
+        compiled: &job.compiled,
+        model: job.model,
+        video: job.video,
+        props: job.props.clone(),
+        frames: job.frames.clone(),
+        seed: job.seed.clone(),
+    };
+    render_prepared(config, &request, prepared)
 }

@@ -14,8 +14,8 @@ use std::time::Instant;
 use crate::config::RuntimeConfig;
 use crate::error::{ErrorKind, RenderError};
 use crate::isolate::SceneIsolate;
-use crate::pool::RenderJob;
-use crate::render::{render_prepared, Attempt, RenderOutcome, RenderRequest};
+use crate::pool::{render_job, RenderJob};
+use crate::render::{Attempt, RenderOutcome};
 
 /// How to start a worker process: a program (typically the service's own binary) and the
 /// arguments that make it call [`serve_worker`].
@@ -44,20 +44,15 @@ pub fn serve_worker(input: impl BufRead, output: impl Write) -> std::io::Result<
             return Ok(());
         };
         let job: RenderJob = serde_json::from_str(&line?).map_err(std::io::Error::other)?;
-        let request = RenderRequest {
-            scene: &job.scene,
-            compiled: &job.compiled,
-            model: job.model,
-            video: job.video,
-            props: job.props.clone(),
-            frames: job.frames.clone(),
-            seed: job.seed.clone(),
-        };
-        let outcome = render_prepared(&config, &request, prepared);
-        serde_json::to_writer(&mut output, &outcome).map_err(std::io::Error::other)?;
-        output.write_all(b"\n")?;
-        output.flush()?;
+        write_json_line(&mut output, &render_job(&config, &job, prepared))?;
     }
+}
+
+/// Writes `value` as one JSON line and flushes: one message of the protocol.
+fn write_json_line(writer: &mut impl Write, value: &impl serde::Serialize) -> std::io::Result<()> {
+    serde_json::to_writer(&mut *writer, value).map_err(std::io::Error::other)?;
+    writer.write_all(b"\n")?;
+    writer.flush()
 }
 
 /// The parent side of one worker process.
@@ -93,9 +88,7 @@ impl ChildWorker {
             stdin: BufWriter::new(stdin),
             stdout: BufReader::new(stdout),
         };
-        serde_json::to_writer(&mut worker.stdin, config).map_err(std::io::Error::other)?;
-        worker.stdin.write_all(b"\n")?;
-        worker.stdin.flush()?;
+        write_json_line(&mut worker.stdin, config)?;
         Ok(worker)
     }
 
@@ -106,9 +99,7 @@ impl ChildWorker {
 
     /// Sends `job` and waits for its outcome; an error means the worker is gone.
     pub fn render(&mut self, job: &RenderJob) -> std::io::Result<RenderOutcome> {
-        serde_json::to_writer(&mut self.stdin, job).map_err(std::io::Error::other)?;
-        self.stdin.write_all(b"\n")?;
-        self.stdin.flush()?;
+        write_json_line(&mut self.stdin, job)?;
         let mut line = String::new();
         if self.stdout.read_line(&mut line)? == 0 {
             return Err(std::io::Error::new(
