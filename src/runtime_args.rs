@@ -48,8 +48,9 @@ impl VideoArgs {
 /// Host data and sandbox limits.
 #[derive(Args, Clone, Debug)]
 pub struct SandboxArgs {
-    /// JSON file mapping avatar names to URLs (`window.BazaarAvatars`).
-    #[arg(long, value_name = "FILE")]
+    /// Avatars for `window.BazaarAvatars`: a JSON file mapping names to URLs, or a directory of
+    /// images (`<name>.png|jpg|webp|gif|svg`) that frames are drawn with.
+    #[arg(long, value_name = "FILE|DIR")]
     pub avatars: Option<PathBuf>,
     /// Directory of Iconify JSON icon sets (`mdi.json`, …) for `IconifyIcon`.
     #[arg(long, value_name = "DIR")]
@@ -69,10 +70,18 @@ pub struct SandboxArgs {
 }
 
 impl SandboxArgs {
+    /// `--avatars` when it names a directory of avatar images.
+    pub fn avatar_dir(&self) -> Option<PathBuf> {
+        self.avatars.clone().filter(|path| path.is_dir())
+    }
+
     /// The runtime configuration these options describe.
     pub fn config(&self) -> Result<RuntimeConfig> {
         let mut host = HostData::default();
-        if let Some(path) = &self.avatars {
+        if let Some(dir) = self.avatar_dir() {
+            host.avatars = scenebox_raster::avatar_map(&dir)
+                .with_context(|| format!("reading avatars from {}", dir.display()))?;
+        } else if let Some(path) = &self.avatars {
             let text = std::fs::read_to_string(path)
                 .with_context(|| format!("reading {}", path.display()))?;
             host.avatars = serde_json::from_str(&text)

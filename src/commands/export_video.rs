@@ -2,17 +2,14 @@
 //! by a raster pool (takumi), and written in order into ffmpeg. A failed frame stops the job
 //! with the scene, frame and TSX line:column, and leaves no output file.
 
-use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::ExitCode;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::{mpsc, Mutex};
 
 use anyhow::{Context, Result};
 use clap::Args;
 use scenebox_compile::Compiler;
 use scenebox_raster::{
-    audio_tracks, rasterize, Assets, Codec, FrameImage, RasterWarning, VideoEncoder, VideoSettings,
+    audio_tracks, draw_and_encode, Codec, DrawOptions, RasterWarning, VideoSettings,
 };
 use scenebox_runtime::{render, FrameSelection, Model, Node, RenderRequest};
 
@@ -124,9 +121,25 @@ pub fn run(scene: &Path, args: &VideoExportArgs) -> Result<ExitCode> {
             .map(|n| n.get())
             .unwrap_or(2)
     });
+    let options = DrawOptions {
+        jobs,
+        assets_dir: args.assets.clone(),
+        avatars: args.sandbox.avatar_dir(),
+    };
     let raster_started = std::time::Instant::now();
-    let mut warnings = draw_and_encode(&trees, &settings, output, jobs, args.assets.clone())
-        .with_context(|| format!("{name}: exporting {}", output.display()))?;
+    let bar = indicatif::ProgressBar::new(trees.len() as u64);
+    bar.set_style(
+        indicatif::ProgressStyle::with_template(
+            "{bar:40} {pos}/{len} frames · {per_sec} · ETA {eta}",
+        )
+        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let drawn = draw_and_encode(&trees, &settings, output, &options, &mut |written| {
+        bar.set_position(written as u64);
+        true
+    });
+    bar.finish_and_clear();
+    let mut warnings = drawn.with_context(|| format!("{name}: exporting {}", output.display()))?;
     warnings.extend(audio_warnings);
     let seconds = raster_started.elapsed().as_secs_f64();
     println!(
@@ -144,87 +157,6 @@ pub fn run(scene: &Path, args: &VideoExportArgs) -> Result<ExitCode> {
     );
     print_warnings(&warnings);
     Ok(ExitCode::SUCCESS)
-}
-
-/// Draws `trees` on `jobs` threads and feeds them to ffmpeg in frame order.
-fn draw_and_encode(
-    trees: &[(u32, Node)],
-    settings: &VideoSettings,
-    output: &Path,
-    jobs: usize,
-    assets_dir: Option<PathBuf>,
-) -> Result<Vec<RasterWarning>> {
-    let mut encoder = VideoEncoder::start(output, settings)?;
-    let next = AtomicUsize::new(0);
-    let warnings = Mutex::new(Vec::new());
-    let (sender, receiver) = mpsc::sync_channel::<(usize, Result<FrameImage, String>)>(jobs * 2);
-    let bar = indicatif::ProgressBar::new(trees.len() as u64);
-    bar.set_style(
-        indicatif::ProgressStyle::with_template(
-            "{bar:40} {pos}/{len} frames · {per_sec} · ETA {eta}",
-        )
-        .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
-    );
-    let result = std::thread::scope(|scope| -> Result<()> {
-        for _ in 0..jobs.max(1) {
-            let sender = sender.clone();
-            let (next, warnings, assets_dir) = (&next, &warnings, assets_dir.clone());
-            scope.spawn(move || {
-                // Each raster thread decodes an asset once and reuses it for every frame.
-                let mut assets = Assets::new(assets_dir);
-                loop {
-                    let index = next.fetch_add(1, Ordering::SeqCst);
-                    let Some((frame, tree)) = trees.get(index) else {
-                        return;
-                    };
-                    let mut found = Vec::new();
-                    let image = rasterize(
-                        tree,
-                        settings.width,
-                        settings.height,
-                        &mut assets,
-                        &mut found,
-                    )
-                    .map_err(|e| format!("frame {frame}: {e}"));
-                    warnings
-                        .lock()
-                        .unwrap_or_else(|p| p.into_inner())
-                        .extend(found);
-                    let failed = image.is_err();
-                    if sender.send((index, image)).is_err() || failed {
-                        // Stop handing out frames after a failure.
-                        next.store(trees.len(), Ordering::SeqCst);
-                        return;
-                    }
-                }
-            });
-        }
-        drop(sender);
-        let mut pending: BTreeMap<usize, FrameImage> = BTreeMap::new();
-        let mut written = 0;
-        for (index, image) in receiver {
-            pending.insert(index, image.map_err(anyhow::Error::msg)?);
-            while let Some(image) = pending.remove(&written) {
-                encoder.write_frame(&image.rgba)?;
-                written += 1;
-                bar.inc(1);
-            }
-        }
-        anyhow::ensure!(
-            written == trees.len(),
-            "only {written} of {} frames were drawn",
-            trees.len()
-        );
-        Ok(())
-    });
-    bar.finish_and_clear();
-    result?;
-    encoder.finish()?;
-    let mut warnings = warnings.into_inner().unwrap_or_else(|p| p.into_inner());
-    warnings.sort_by(|a, b| (&a.property, &a.value).cmp(&(&b.property, &b.value)));
-    warnings
-        .dedup_by(|a, b| a.property == b.property && a.value == b.value && a.message == b.message);
-    Ok(warnings)
 }
 
 /// The distinct warnings, at most 20.

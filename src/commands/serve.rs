@@ -3,6 +3,7 @@
 //! gracefully (in-flight renders finish first).
 
 use std::net::SocketAddr;
+use std::path::PathBuf;
 use std::process::ExitCode;
 use std::sync::Arc;
 use std::time::Duration;
@@ -11,7 +12,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use scenebox_compare::ExecutionMode;
 use scenebox_runtime::{IsolatePool, WorkerCommand};
-use scenebox_server::{AppState, ServerConfig};
+use scenebox_server::{AppState, ExportSettings, ServerConfig};
 
 use crate::database_args::DatabaseArgs;
 use crate::runtime_args::SandboxArgs;
@@ -44,6 +45,18 @@ pub struct ServeArgs {
     /// worker, not the server) or `thread` (in this process).
     #[arg(long, value_enum, default_value = "process")]
     isolation: Isolation,
+    /// Where export jobs write their videos (instances sharing a database share it too).
+    #[arg(long, default_value = "exports", value_name = "DIR")]
+    exports_dir: PathBuf,
+    /// Export jobs this instance runs at once (0: queue and serve files, draw nothing).
+    #[arg(long, default_value_t = 1)]
+    export_workers: usize,
+    /// An export claim not renewed for this long (ms) is taken over by another instance.
+    #[arg(long, default_value_t = 30_000)]
+    export_lease_ms: u64,
+    /// Directory of local assets for exports (`staticFile`, relative `<Img src>`).
+    #[arg(long, value_name = "DIR")]
+    assets: Option<PathBuf>,
     #[command(flatten)]
     sandbox: SandboxArgs,
 }
@@ -87,6 +100,14 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
             body_limit_bytes: args.body_limit_kb * 1024,
             request_timeout: Duration::from_millis(args.request_timeout_ms),
             default_mode: args.model,
+            exports: ExportSettings {
+                dir: args.exports_dir.clone(),
+                workers: args.export_workers,
+                lease: Duration::from_millis(args.export_lease_ms),
+                assets_dir: args.assets.clone(),
+                avatars_dir: args.sandbox.avatar_dir(),
+                ..ExportSettings::default()
+            },
             ..ServerConfig::default()
         };
         let state = AppState::new(store.clone(), pool, config);
@@ -95,12 +116,15 @@ pub fn run(args: ServeArgs) -> Result<ExitCode> {
             .with_context(|| format!("listening on {}", args.addr))?;
         let local = listener.local_addr()?;
         println!(
-            "scenebox serve: listening on http://{local} ({} database, {workers} isolate workers in {}, queue {queue})",
+            "scenebox serve: listening on http://{local} ({} database, {workers} isolate workers in {}, queue {queue}; {} export worker(s) as {}, videos in {})",
             store.backend().as_str(),
             match args.isolation {
                 Isolation::Process => "worker processes",
                 Isolation::Thread => "threads",
-            }
+            },
+            state.config().exports.workers,
+            state.config().exports.instance,
+            state.config().exports.dir.display(),
         );
         use std::io::Write;
         std::io::stdout().flush()?;

@@ -6,7 +6,7 @@ use std::process::Command;
 
 use crate::{scenebox, scenebox_with_env};
 
-fn probe(path: &std::path::Path) -> serde_json::Value {
+pub(crate) fn probe(path: &std::path::Path) -> serde_json::Value {
     let output = Command::new("ffprobe")
         .args([
             "-v",

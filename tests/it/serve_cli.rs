@@ -12,14 +12,14 @@ use std::time::{Duration, Instant};
 use serde_json::json;
 
 /// A `scenebox serve` child process and the address it printed.
-struct ServeProcess {
-    child: Child,
-    base: String,
+pub(crate) struct ServeProcess {
+    pub(crate) child: Child,
+    pub(crate) base: String,
 }
 
 impl ServeProcess {
     /// Starts `scenebox serve args…` in `dir` and waits for its "listening on" line.
-    fn start(dir: &Path, args: &[&str]) -> Self {
+    pub(crate) fn start(dir: &Path, args: &[&str]) -> Self {
         // `SCENEBOX_BIN` (relative to the repository root) picks another build, e.g. release.
         let binary = std::env::var("SCENEBOX_BIN")
             .map(|bin| Path::new(env!("CARGO_MANIFEST_DIR")).join(bin))
@@ -49,7 +49,7 @@ impl ServeProcess {
         Self { child, base }
     }
 
-    fn pid(&self) -> u32 {
+    pub(crate) fn pid(&self) -> u32 {
         self.child.id()
     }
 
@@ -67,7 +67,7 @@ impl Drop for ServeProcess {
     }
 }
 
-fn send_signal(pid: u32, signal: &str) {
+pub(crate) fn send_signal(pid: u32, signal: &str) {
     let status = Command::new("kill")
         .args([&format!("-{signal}"), &pid.to_string()])
         .status()
@@ -107,7 +107,7 @@ fn rss_kib(pid: u32) -> u64 {
     own(pid).expect("VmRSS of the server") + children
 }
 
-fn runtime() -> tokio::runtime::Runtime {
+pub(crate) fn runtime() -> tokio::runtime::Runtime {
     tokio::runtime::Builder::new_multi_thread()
         .worker_threads(2)
         .enable_all()

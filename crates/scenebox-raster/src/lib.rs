@@ -7,7 +7,8 @@
 //!   (a frame never fails because of one style), images resolved offline ([`Assets`]), text
 //!   set in the embedded fonts ([`fonts`]).
 //! * [`VideoEncoder`] streams RGBA frames into ffmpeg, mixes local `<Audio>` tracks
-//!   ([`audio_tracks`]: start, trim, volume) and leaves no half-written file.
+//!   ([`audio_tracks`]: start, trim, volume) and leaves no half-written file;
+//!   [`draw_and_encode`] draws a whole video on a pool of raster threads, in frame order.
 
 mod assets;
 mod audio;
@@ -15,13 +16,15 @@ pub mod css;
 mod font_files;
 pub mod fonts;
 mod html;
+mod pipeline;
 mod render;
 mod video;
 mod warning;
 
-pub use assets::{Assets, ImageRef};
+pub use assets::{avatar_map, Assets, ImageRef, AVATAR_SCHEME};
 pub use audio::{audio_tracks, AudioTrack};
 pub use html::HtmlWriter;
+pub use pipeline::{draw_and_encode, DrawOptions, ExportError};
 pub use render::{rasterize, FrameImage, RasterError};
 pub use video::{Codec, VideoEncoder, VideoError, VideoSettings};
 pub use warning::RasterWarning;

@@ -36,6 +36,33 @@ impl FromStr for Codec {
 }
 
 impl Codec {
+    /// The name `FromStr` reads (`h264`, `vp9`, `prores`).
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::H264 => "h264",
+            Self::Vp9 => "vp9",
+            Self::Prores => "prores",
+        }
+    }
+
+    /// The file extension of the container it is written in.
+    pub fn extension(self) -> &'static str {
+        match self {
+            Self::H264 => "mp4",
+            Self::Vp9 => "webm",
+            Self::Prores => "mov",
+        }
+    }
+
+    /// The container's media type.
+    pub fn media_type(self) -> &'static str {
+        match self {
+            Self::H264 => "video/mp4",
+            Self::Vp9 => "video/webm",
+            Self::Prores => "video/quicktime",
+        }
+    }
+
     /// ffmpeg's encoder arguments, with `crf` where the codec takes one.
     fn arguments(self, crf: Option<u32>) -> Vec<String> {
         let list: &[&str] = match self {

@@ -16,7 +16,8 @@ use utoipa_axum::router::OpenApiRouter;
 use utoipa_axum::routes;
 
 use crate::error::ApiError;
-use crate::routes::{backfill, flags, ops, render, scenes};
+use crate::exports::ExportWorkers;
+use crate::routes::{backfill, exports, flags, ops, render, scenes};
 use crate::state::AppState;
 
 /// The OpenAPI document's fixed parts; the paths and schemas come from the routes.
@@ -30,6 +31,7 @@ Every error answers `{\"error\": {kind, message, scene_id, line, column}}`."
     tags(
         (name = "scenes", description = "Scenes compiled on write"),
         (name = "render", description = "Executing scenes frame by frame"),
+        (name = "exports", description = "Scenes exported to video files by any instance"),
         (name = "backfill", description = "Compiling stored scenes in batches"),
         (name = "rollout", description = "Rollout switches stored in the database"),
         (name = "ops", description = "Probes, metrics and the dashboard"),
@@ -44,6 +46,9 @@ pub fn routes() -> (Router<AppState>, utoipa::openapi::OpenApi) {
         .routes(routes!(scenes::get_scene, scenes::edit_scene))
         .routes(routes!(render::render_scene))
         .routes(routes!(render::render_adhoc))
+        .routes(routes!(exports::create_export))
+        .routes(routes!(exports::get_export))
+        .routes(routes!(exports::export_file))
         .routes(routes!(
             backfill::start_backfill,
             backfill::backfill_overview
@@ -126,18 +131,22 @@ async fn limit_and_measure(
     response
 }
 
-/// Serves `state` on `listener` until `shutdown` resolves; then stops accepting connections,
-/// answers `/readyz` with 503 and waits for in-flight requests (renders included) to finish.
+/// Serves `state` on `listener` (and runs its export workers) until `shutdown` resolves; then
+/// stops accepting connections, answers `/readyz` with 503, waits for in-flight requests
+/// (renders included) to finish and puts the export jobs in hand back in the queue.
 pub async fn serve(
     listener: TcpListener,
     state: AppState,
     shutdown: impl Future<Output = ()> + Send + 'static,
 ) -> std::io::Result<()> {
     let draining = state.clone();
-    axum::serve(listener, app(state))
+    let workers = ExportWorkers::start(&state);
+    let served = axum::serve(listener, app(state))
         .with_graceful_shutdown(async move {
             shutdown.await;
             draining.start_draining();
         })
-        .await
+        .await;
+    workers.stop().await;
+    served
 }

@@ -4,6 +4,8 @@
 use std::sync::atomic::{AtomicBool, AtomicUsize, Ordering};
 use std::sync::Arc;
 
+use tokio::sync::Notify;
+
 use scenebox_compare::ShadowRunner;
 use scenebox_runtime::IsolatePool;
 use scenebox_store::Store;
@@ -27,6 +29,7 @@ struct Inner {
     flags: Arc<FlagCache>,
     draining: AtomicBool,
     in_flight: AtomicUsize,
+    export_wake: Arc<Notify>,
 }
 
 impl AppState {
@@ -52,6 +55,7 @@ impl AppState {
                 flags,
                 draining: AtomicBool::new(false),
                 in_flight: AtomicUsize::new(0),
+                export_wake: Arc::new(Notify::new()),
             }),
         }
     }
@@ -79,6 +83,16 @@ impl AppState {
     /// The backfill runs started on this instance.
     pub fn backfills(&self) -> &BackfillRuns {
         &self.inner.backfills
+    }
+
+    /// Wakes an idle export worker of this instance (a job was just queued here).
+    pub(crate) fn exports_queued(&self) {
+        self.inner.export_wake.notify_one();
+    }
+
+    /// What idle export workers wait on besides their poll interval.
+    pub(crate) fn export_wake(&self) -> Arc<Notify> {
+        self.inner.export_wake.clone()
     }
 
     /// Marks the server as shutting down: `/readyz` answers 503 from now on.

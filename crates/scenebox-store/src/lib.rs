@@ -18,6 +18,9 @@
 //!   JS/TSX ratios, row counts, database size).
 //! * [`Store::flags`] / [`Store::set_flag`] keep the rollout switches every process reads, with
 //!   an audit trail and the rollout order enforced.
+//! * Export jobs ([`Store::create_export`], [`Store::claim_export`], [`Store::export_progress`],
+//!   [`Store::finish_export`]) are claimed like the backfill's rows, so any number of server
+//!   instances share them and a dead instance's job is taken over.
 //!
 //! This crate knows the database and the compiler; it knows neither HTTP nor the V8 runtime.
 
@@ -28,6 +31,7 @@ mod backfill;
 mod db;
 mod error;
 mod events;
+mod exports;
 mod flags;
 mod import;
 mod metrics;
@@ -46,6 +50,7 @@ pub use backfill::{
 };
 pub use error::{Result, StoreError};
 pub use events::{Event, EventKind};
+pub use exports::{ExportJob, ExportOutcome, ExportState, NewExport};
 pub use flags::{FlagChange, FlagName, Flags, EXECUTION_MODELS};
 pub use import::ImportSummary;
 pub use migrate::{migrator, Migrations};

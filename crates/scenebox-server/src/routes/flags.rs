@@ -49,10 +49,7 @@ pub struct FlagChangeView {
 impl From<FlagChange> for FlagChangeView {
     fn from(change: FlagChange) -> Self {
         Self {
-            at: change
-                .at
-                .format(&time::format_description::well_known::Rfc3339)
-                .unwrap_or_default(),
+            at: super::rfc3339(change.at),
             project_id: change.project_id,
             name: change.name,
             old_value: change.old_value,

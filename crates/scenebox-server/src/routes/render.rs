@@ -5,7 +5,7 @@
 use std::sync::Arc;
 
 use axum::extract::State;
-use scenebox_compare::ExecutionMode;
+use scenebox_compare::{Execution, ExecutionMode};
 use scenebox_compile::CompiledScene;
 use scenebox_runtime::{ErrorKind, FrameSelection, Node, RenderError, RenderJob, VideoConfig};
 use serde::{Deserialize, Serialize};
@@ -223,16 +223,18 @@ pub async fn render_adhoc(
 }
 
 /// What is being rendered, as far as mode resolution and fallback care.
-struct Target {
-    scene_id: Option<Uuid>,
-    project_id: Option<Uuid>,
+pub(crate) struct Target {
+    /// The stored scene, if it is one.
+    pub scene_id: Option<Uuid>,
+    /// Its project.
+    pub project_id: Option<Uuid>,
     /// Whether the parameterized artifact exists (stored scenes written while
     /// `artifact_versioning` was off have none).
-    param_stored: bool,
+    pub param_stored: bool,
 }
 
 /// Compiles through the store's content-hash-cached compiler, off the async threads.
-async fn compile(
+pub(crate) async fn compile(
     state: &AppState,
     scene: &str,
     tsx: String,
@@ -262,79 +264,36 @@ async fn run(
     options: RenderOptions,
 ) -> Result<axum::Json<RenderResponse>, ApiError> {
     let scene_id = target.scene_id;
-    let flags = state.flags().get().await?;
-    let parse = |name: &str, source: &str| {
-        name.parse::<ExecutionMode>()
-            .map_err(|e| ApiError::bad_request(format!("{source}: {e}")))
-    };
-    let requested = options
-        .model
-        .as_deref()
-        .map(|m| parse(m, "model"))
-        .transpose()?;
-    let flagged = flags
-        .execution_model_for(target.project_id)
-        .map(|m| parse(m, "the execution_model flag"))
-        .transpose()?;
-    let mode = ExecutionMode::resolve(requested.or(flagged).or(state.config().default_mode), None)
-        .map_err(|e| ApiError::bad_request(format!("{}: {e}", ExecutionMode::ENV)))?;
+    let plan = plan(
+        state,
+        target.project_id,
+        options.model.as_deref(),
+        options.video.clone(),
+        options.frames.clone(),
+        default_duration,
+    )
+    .await?;
     if !props.is_object() {
         return Err(ApiError::bad_request("`props` must be a JSON object"));
     }
-    let video = video_config(options.video.unwrap_or_default(), default_duration)?;
-    let frames = match options.frames {
-        None => FrameSelection::All,
-        Some(Frames::Selection(text)) => text.parse().map_err(ApiError::bad_request)?,
-        Some(Frames::List(list)) => FrameSelection::List(list),
-    }
-    .resolve(video.duration_in_frames);
-    if frames.is_empty() {
-        return Err(ApiError::bad_request(format!(
-            "no frames selected within 0..{}",
-            video.duration_in_frames
-        )));
-    }
-    if frames.len() > state.config().max_frames_per_request {
+    if plan.frames.len() > state.config().max_frames_per_request {
         return Err(ApiError::bad_request(format!(
             "{} frames requested; at most {} per request",
-            frames.len(),
+            plan.frames.len(),
             state.config().max_frames_per_request
         )));
     }
+    let mode = plan.mode;
     let job = RenderJob {
         seed: options.seed.or_else(|| Some(scene.clone())),
         scene: scene.clone(),
         compiled,
         model: mode.primary(),
-        video,
+        video: plan.video,
         props,
-        frames,
+        frames: plan.frames,
     };
-    let pool_error = |e: scenebox_runtime::PoolError| ApiError::pool(&e).for_scene(scene_id);
-    let execution = match mode {
-        ExecutionMode::Param | ExecutionMode::ParamWithFallback if !target.param_stored => {
-            let missing = RenderError::new(
-                &scene,
-                ErrorKind::Compile,
-                "the scene has no parameterized artifact (compilation_version 2): it was written \
-                 while artifact_versioning was off; edit it or backfill it with the switch on",
-            );
-            if mode == ExecutionMode::Param {
-                return Err(ApiError::render(&missing, scene_id));
-            }
-            state
-                .runner()
-                .fall_back(job, missing, Vec::new())
-                .await
-                .map_err(pool_error)?
-        }
-        _ => state.runner().run(job, mode).await.map_err(pool_error)?,
-    };
-    if flags.metrics {
-        for event in request_events(scene_id, &execution) {
-            state.store().record_event(&event).await?;
-        }
-    }
+    let execution = execute(state, &target, job, mode).await?;
     let retries = execution.outcome.retries();
     let rendered = execution
         .outcome
@@ -365,6 +324,98 @@ async fn run(
         retries,
         timings: rendered.timings,
     }))
+}
+
+/// A request resolved against the switches and defaults: the execution mode, the composition
+/// and the frames.
+pub(crate) struct Plan {
+    /// The execution mode.
+    pub mode: ExecutionMode,
+    /// The composition.
+    pub video: VideoConfig,
+    /// The frames, in request order (never empty).
+    pub frames: Vec<u32>,
+}
+
+/// Resolves the execution mode (request, then the project's and the global `execution_model`
+/// switch, the server's default, `SCENE_EXECUTION_MODEL`, Phase 1), the composition and the
+/// frames of a request.
+pub(crate) async fn plan(
+    state: &AppState,
+    project_id: Option<Uuid>,
+    model: Option<&str>,
+    video: Option<VideoOptions>,
+    frames: Option<Frames>,
+    default_duration: u32,
+) -> Result<Plan, ApiError> {
+    let flags = state.flags().get().await?;
+    let parse = |name: &str, source: &str| {
+        name.parse::<ExecutionMode>()
+            .map_err(|e| ApiError::bad_request(format!("{source}: {e}")))
+    };
+    let requested = model.map(|m| parse(m, "model")).transpose()?;
+    let flagged = flags
+        .execution_model_for(project_id)
+        .map(|m| parse(m, "the execution_model flag"))
+        .transpose()?;
+    let mode = ExecutionMode::resolve(requested.or(flagged).or(state.config().default_mode), None)
+        .map_err(|e| ApiError::bad_request(format!("{}: {e}", ExecutionMode::ENV)))?;
+    let video = video_config(video.unwrap_or_default(), default_duration)?;
+    let frames = match frames {
+        None => FrameSelection::All,
+        Some(Frames::Selection(text)) => text.parse().map_err(ApiError::bad_request)?,
+        Some(Frames::List(list)) => FrameSelection::List(list),
+    }
+    .resolve(video.duration_in_frames);
+    if frames.is_empty() {
+        return Err(ApiError::bad_request(format!(
+            "no frames selected within 0..{}",
+            video.duration_in_frames
+        )));
+    }
+    Ok(Plan {
+        mode,
+        video,
+        frames,
+    })
+}
+
+/// Runs `job` under `mode` on the pool (falling back to Phase 1 at once when the parameterized
+/// artifact is missing and the mode allows it) and records the request's events when the
+/// `metrics` switch is on. The render's own failure is in the returned outcome.
+pub(crate) async fn execute(
+    state: &AppState,
+    target: &Target,
+    job: RenderJob,
+    mode: ExecutionMode,
+) -> Result<Execution, ApiError> {
+    let scene_id = target.scene_id;
+    let pool_error = |e: scenebox_runtime::PoolError| ApiError::pool(&e).for_scene(scene_id);
+    let execution = match mode {
+        ExecutionMode::Param | ExecutionMode::ParamWithFallback if !target.param_stored => {
+            let missing = RenderError::new(
+                &job.scene,
+                ErrorKind::Compile,
+                "the scene has no parameterized artifact (compilation_version 2): it was written \
+                 while artifact_versioning was off; edit it or backfill it with the switch on",
+            );
+            if mode == ExecutionMode::Param {
+                return Err(ApiError::render(&missing, scene_id));
+            }
+            state
+                .runner()
+                .fall_back(job, missing, Vec::new())
+                .await
+                .map_err(pool_error)?
+        }
+        _ => state.runner().run(job, mode).await.map_err(pool_error)?,
+    };
+    if state.flags().get().await?.metrics {
+        for event in request_events(scene_id, &execution) {
+            state.store().record_event(&event).await?;
+        }
+    }
+    Ok(execution)
 }
 
 fn video_config(options: VideoOptions, default_duration: u32) -> Result<VideoConfig, ApiError> {

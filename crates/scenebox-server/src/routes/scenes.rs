@@ -12,6 +12,7 @@ use uuid::Uuid;
 
 use crate::error::{ApiError, ErrorBody, ErrorResponse};
 use crate::extract::{ApiJson, ApiPath};
+use crate::routes::rfc3339;
 use crate::state::AppState;
 
 /// A scene to create.
@@ -206,10 +207,6 @@ async fn last_execution_error(state: &AppState, id: Uuid) -> Result<Option<Error
 }
 
 fn scene_view(record: SceneRecord, last_execution_error: Option<ErrorBody>) -> SceneView {
-    let rfc3339 = |t: time::OffsetDateTime| {
-        t.format(&time::format_description::well_known::Rfc3339)
-            .unwrap_or_default()
-    };
     let compilation_error = record
         .compilation_error
         .as_deref()

@@ -2,6 +2,7 @@
 //! so each test picks its limits), driven over HTTP with reqwest.
 
 mod backfill;
+mod exports;
 mod flags;
 mod hostile;
 mod limits;

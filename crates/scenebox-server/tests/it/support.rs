@@ -47,6 +47,8 @@ pub struct Options {
     pub queue: usize,
     /// Turn `metrics` and `artifact_versioning` on before starting.
     pub rolled_out: bool,
+    /// Where exports go (default: a temp dir of the server's own).
+    pub exports_dir: Option<std::path::PathBuf>,
 }
 
 impl Default for Options {
@@ -57,6 +59,7 @@ impl Default for Options {
             workers: 2,
             queue: 8,
             rolled_out: true,
+            exports_dir: None,
         }
     }
 }
@@ -68,6 +71,7 @@ pub struct TestServer {
     pub store: Store,
     database: Database,
     pub state: AppState,
+    _exports: tempfile::TempDir,
     shutdown: Option<oneshot::Sender<()>>,
     handle: Option<JoinHandle<std::io::Result<()>>>,
 }
@@ -95,7 +99,12 @@ impl TestServer {
             options.workers,
             options.queue,
         ));
-        let state = AppState::new(store.clone(), pool, options.config);
+        let exports = tempfile::tempdir().expect("a temp dir");
+        let mut config = options.config;
+        config.exports.dir = options
+            .exports_dir
+            .unwrap_or_else(|| exports.path().to_path_buf());
+        let state = AppState::new(store.clone(), pool, config);
         let listener = tokio::net::TcpListener::bind("127.0.0.1:0")
             .await
             .expect("a loopback port");
@@ -113,6 +122,7 @@ impl TestServer {
             store,
             database,
             state,
+            _exports: exports,
             shutdown: Some(shutdown),
             handle: Some(handle),
         }

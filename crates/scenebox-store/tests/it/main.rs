@@ -7,5 +7,6 @@ mod backfill;
 mod compile_on_write;
 mod connect;
 mod events;
+mod exports;
 mod import_export;
 mod migrations;

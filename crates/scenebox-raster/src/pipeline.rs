@@ -1,0 +1,129 @@
+//! A whole video from a scene's element trees: a pool of raster threads draws frames in
+//! parallel (each thread decodes an asset once and reuses it), and the calling thread writes
+//! them into the encoder strictly in frame order. A failed frame, a failed encoder or a caller
+//! that asks to stop ends the job and leaves no output file.
+
+use std::collections::BTreeMap;
+use std::path::{Path, PathBuf};
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{mpsc, Mutex};
+
+use scenebox_runtime::Node;
+
+use crate::assets::Assets;
+use crate::render::{rasterize, FrameImage, RasterError};
+use crate::video::{VideoEncoder, VideoError, VideoSettings};
+use crate::warning::RasterWarning;
+
+/// How [`draw_and_encode`] runs.
+#[derive(Debug, Clone, Default)]
+pub struct DrawOptions {
+    /// Raster threads (at least one).
+    pub jobs: usize,
+    /// Directory of the scene's local assets (`staticFile`, relative `<Img src>`).
+    pub assets_dir: Option<PathBuf>,
+    /// Avatar name → image file, for `scenebox://avatar/<name>` sources.
+    pub avatars: Option<PathBuf>,
+}
+
+/// Why a video was not written.
+#[derive(Debug, thiserror::Error)]
+pub enum ExportError {
+    /// A frame could not be drawn.
+    #[error("frame {frame}: {error}")]
+    Frame {
+        /// The frame number.
+        frame: u32,
+        /// What went wrong.
+        error: RasterError,
+    },
+    /// The encoder failed.
+    #[error(transparent)]
+    Video(#[from] VideoError),
+    /// The caller's progress callback asked to stop after `written` frames.
+    #[error("stopped after {written} frames")]
+    Stopped {
+        /// Frames written before stopping.
+        written: usize,
+    },
+}
+
+/// Draws `trees` (frame number, tree) on `options.jobs` threads and feeds them to a new
+/// encoder writing `output`, in order. `progress(frames_written)` runs on the calling thread
+/// after each frame; returning `false` stops the job. Returns the distinct warnings.
+pub fn draw_and_encode(
+    trees: &[(u32, Node)],
+    settings: &VideoSettings,
+    output: &Path,
+    options: &DrawOptions,
+    progress: &mut dyn FnMut(usize) -> bool,
+) -> Result<Vec<RasterWarning>, ExportError> {
+    let mut encoder = VideoEncoder::start(output, settings)?;
+    let jobs = options.jobs.max(1);
+    let next = AtomicUsize::new(0);
+    let warnings = Mutex::new(Vec::new());
+    let (sender, receiver) =
+        mpsc::sync_channel::<(usize, Result<FrameImage, ExportError>)>(jobs * 2);
+    let result = std::thread::scope(|scope| -> Result<(), ExportError> {
+        for _ in 0..jobs {
+            let sender = sender.clone();
+            let (next, warnings) = (&next, &warnings);
+            let mut assets = Assets::new(options.assets_dir.clone());
+            assets.set_avatars(options.avatars.clone());
+            scope.spawn(move || loop {
+                let index = next.fetch_add(1, Ordering::SeqCst);
+                let Some((frame, tree)) = trees.get(index) else {
+                    return;
+                };
+                let mut found = Vec::new();
+                let image = rasterize(
+                    tree,
+                    settings.width,
+                    settings.height,
+                    &mut assets,
+                    &mut found,
+                )
+                .map_err(|error| ExportError::Frame {
+                    frame: *frame,
+                    error,
+                });
+                warnings
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .extend(found);
+                let failed = image.is_err();
+                if sender.send((index, image)).is_err() || failed {
+                    // Stop handing out frames after a failure (or when the writer is gone).
+                    next.store(trees.len(), Ordering::SeqCst);
+                    return;
+                }
+            });
+        }
+        drop(sender);
+        let mut pending: BTreeMap<usize, FrameImage> = BTreeMap::new();
+        let mut written = 0;
+        for (index, image) in receiver {
+            pending.insert(index, image?);
+            while let Some(image) = pending.remove(&written) {
+                encoder.write_frame(&image.rgba)?;
+                written += 1;
+                if !progress(written) {
+                    next.store(trees.len(), Ordering::SeqCst);
+                    return Err(ExportError::Stopped { written });
+                }
+            }
+        }
+        if written != trees.len() {
+            return Err(ExportError::Stopped { written });
+        }
+        Ok(())
+    });
+    // On error the encoder is dropped here, which removes its partial file.
+    result?;
+    encoder.finish()?;
+    let mut warnings = warnings.into_inner().unwrap_or_else(|p| p.into_inner());
+    warnings.sort_by(|a, b| (&a.property, &a.value).cmp(&(&b.property, &b.value)));
+    warnings
+        .dedup_by(|a, b| a.property == b.property && a.value == b.value && a.message == b.message);
+    Ok(warnings)
+}
