@@ -92,7 +92,9 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
         }
     }
     if let (Some(dir), Ok(rendered)) = (&args.png, &outcome.result) {
-        write_pngs(dir, &scene.stem(), rendered, video, args.assets.clone())?;
+        let mut assets = scenebox_raster::Assets::new(args.assets.clone());
+        assets.set_avatars(args.sandbox.avatar_dir());
+        write_pngs(dir, &scene.stem(), rendered, video, assets)?;
     }
     report(
         &args,
@@ -109,10 +111,9 @@ fn write_pngs(
     stem: &str,
     rendered: &scenebox_runtime::SceneRender,
     video: scenebox_runtime::VideoConfig,
-    assets: Option<PathBuf>,
+    mut assets: scenebox_raster::Assets,
 ) -> Result<()> {
     std::fs::create_dir_all(dir).with_context(|| format!("creating {}", dir.display()))?;
-    let mut assets = scenebox_raster::Assets::new(assets);
     let mut warnings = Vec::new();
     let started = std::time::Instant::now();
     for frame in &rendered.frames {

@@ -149,6 +149,46 @@ fn render_png_writes_one_image_per_frame() {
     }
 }
 
+#[test]
+fn avatars_are_drawn_from_an_avatar_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    let avatars = dir.path().join("avatars");
+    std::fs::create_dir(&avatars).unwrap();
+    std::fs::write(
+        avatars.join("asian-woman.svg"),
+        r##"<svg xmlns="http://www.w3.org/2000/svg" width="64" height="64"><rect width="64" height="64" fill="#ff0000"/></svg>"##,
+    )
+    .unwrap();
+    let render = |extra: &[&str]| {
+        let mut args = vec![
+            "render",
+            "fixtures/scenes/chat-conversation.tsx",
+            "--frames",
+            "120",
+            "--png",
+            dir.path().to_str().unwrap(),
+        ];
+        args.extend_from_slice(extra);
+        let output = scenebox(&args);
+        assert!(
+            output.status.success(),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        String::from_utf8_lossy(&output.stdout).into_owned()
+    };
+    // Without a map the avatar is a placeholder box, and both the runtime and the raster say so.
+    let without = render(&[]);
+    assert!(
+        without.contains("avatar `asian-woman` is not in the avatar map"),
+        "{without}"
+    );
+    assert!(without.contains("missing_avatar"), "{without}");
+    // With the directory, the scene gets `scenebox://avatar/asian-woman` and it is drawn.
+    let with = render(&["--avatars", avatars.to_str().unwrap()]);
+    assert!(!with.contains("avatar"), "{with}");
+}
+
 /// The mean volume in dB of `path`'s audio between `from` and `from + length` seconds.
 fn mean_volume(path: &std::path::Path, from: f64, length: f64) -> f64 {
     let output = Command::new("ffmpeg")

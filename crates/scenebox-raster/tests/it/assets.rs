@@ -1,5 +1,5 @@
 //! Images, offline: data URIs and local files are drawn; remote URLs and missing files become
-//! neutral placeholder boxes with a warning.
+//! neutral placeholder boxes with a warning; avatars come from the avatar directory.
 
 use base64::Engine;
 use scenebox_raster::{rasterize, Assets};
@@ -83,6 +83,59 @@ fn remote_and_missing_images_are_placeholders_with_warnings() {
         assert_eq!(warnings[0].value, src);
         assert!(
             warnings[0].message.contains(reason),
+            "{}",
+            warnings[0].message
+        );
+    }
+}
+
+#[test]
+fn avatars_are_drawn_from_the_avatar_directory() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("asian-woman.png"), png("#ff0000")).unwrap();
+    std::fs::write(dir.path().join("old man.png"), png("#00ff00")).unwrap();
+    std::fs::write(dir.path().join("notes.txt"), "not an image").unwrap();
+
+    // The map `window.BazaarAvatars` gets: one URL per image, names URI-encoded.
+    let map = scenebox_raster::avatar_map(dir.path()).unwrap();
+    assert_eq!(
+        map.into_iter().collect::<Vec<_>>(),
+        vec![
+            (
+                "asian-woman".to_string(),
+                "scenebox://avatar/asian-woman".to_string()
+            ),
+            (
+                "old man".to_string(),
+                "scenebox://avatar/old%20man".to_string()
+            ),
+        ]
+    );
+
+    let mut assets = Assets::default();
+    assets.set_avatars(Some(dir.path().to_path_buf()));
+    for (src, rgb) in [
+        ("scenebox://avatar/asian-woman", [255, 0, 0]),
+        ("scenebox://avatar/old%20man", [0, 255, 0]),
+    ] {
+        let mut warnings = Vec::new();
+        let image = rasterize(&image_at(src), 60, 60, &mut assets, &mut warnings).unwrap();
+        assert_eq!(pixel(&image, 15, 15)[..3], rgb, "{src}");
+        assert!(warnings.is_empty(), "{warnings:?}");
+    }
+
+    // A name the map lacks (the runtime hands out `scenebox://avatar/<name>` and warns) is a
+    // placeholder naming the avatar, as is any avatar when no directory was given.
+    for mut assets in [assets, Assets::default()] {
+        let mut warnings = Vec::new();
+        let src = "scenebox://avatar/white-man";
+        let image = rasterize(&image_at(src), 60, 60, &mut assets, &mut warnings).unwrap();
+        assert_eq!(pixel(&image, 15, 15)[..3], [0xd4, 0xd4, 0xd8]);
+        assert_eq!(warnings.len(), 1, "{warnings:?}");
+        assert!(
+            warnings[0]
+                .message
+                .contains("avatar `white-man` is not in the avatar map"),
             "{}",
             warnings[0].message
         );
