@@ -28,6 +28,19 @@ pub struct BenchArgs {
     /// Skip the runtime stages (compile only).
     #[arg(long)]
     compile_only: bool,
+    /// Measure exports instead: frames/s of 1080p video per stage and end to end for typical
+    /// fixtures, beside Remotion's renderer.
+    #[arg(long)]
+    export: bool,
+    /// Scenes for `--export` (default: six typical fixtures).
+    #[arg(long, value_delimiter = ',', value_name = "FILE,…")]
+    export_scenes: Vec<PathBuf>,
+    /// Frames per export for `--export`.
+    #[arg(long, default_value_t = 150)]
+    export_frames: u32,
+    /// Skip Remotion's renderer in `--export`.
+    #[arg(long)]
+    no_remotion: bool,
 }
 
 /// One measured stage.
@@ -86,6 +99,9 @@ struct BenchReport {
 
 /// Runs the benchmark and prints the table.
 pub fn run(args: BenchArgs) -> Result<ExitCode> {
+    if args.export {
+        return run_export(&args);
+    }
     let scenes = read_scene_files(&args.corpus)?;
     let iterations = args.iterations.max(1);
     let mut stages = Vec::new();
@@ -205,6 +221,33 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         ratios,
         notes,
     };
+    if args.json {
+        println!("{}", serde_json::to_string_pretty(&report)?);
+    } else {
+        print_table(&report);
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `bench --export`: see [`super::bench_export`].
+fn run_export(args: &BenchArgs) -> Result<ExitCode> {
+    use super::bench_export::{print_table, ExportBench, TYPICAL_SCENES};
+    let scenes = if args.export_scenes.is_empty() {
+        TYPICAL_SCENES
+            .iter()
+            .map(|stem| args.corpus.join(format!("{stem}.tsx")))
+            .collect()
+    } else {
+        args.export_scenes.clone()
+    };
+    let report = super::bench_export::run(&ExportBench {
+        scenes,
+        frames: args.export_frames,
+        jobs: std::thread::available_parallelism()
+            .map(|n| n.get())
+            .unwrap_or(2),
+        remotion: !args.no_remotion,
+    })?;
     if args.json {
         println!("{}", serde_json::to_string_pretty(&report)?);
     } else {

@@ -2,6 +2,7 @@
 
 pub mod backfill;
 pub mod bench;
+pub mod bench_export;
 pub mod compile;
 pub mod diff;
 pub mod export;
