@@ -57,6 +57,8 @@ enum Command {
     Worker,
     /// Measure p50/p95/p99 of each stage beside the baselines, printed as ratios.
     Bench(commands::bench::BenchArgs),
+    /// Draw fixture frames with scenebox and with headless Chromium; SSIM report vs targets.
+    Fidelity(commands::fidelity::FidelityArgs),
 }
 
 fn main() -> ExitCode {
@@ -80,6 +82,7 @@ fn main() -> ExitCode {
         Command::Migrate(args) => commands::migrate::run(args),
         Command::Smoke(args) => commands::smoke::run(args),
         Command::Worker => commands::worker::run(),
+        Command::Fidelity(args) => commands::fidelity::run(args),
     };
     if let (Some(path), Some(handle)) = (&cli.metrics_out, &metrics) {
         if let Err(error) = std::fs::write(path, handle.render()) {

@@ -7,6 +7,7 @@ pub mod compile;
 pub mod diff;
 pub mod export;
 pub mod export_video;
+pub mod fidelity;
 pub mod flags;
 pub mod import;
 pub mod migrate;

@@ -4,6 +4,7 @@ mod compile_cli;
 mod diff_cli;
 mod export_cli;
 mod export_jobs;
+mod fidelity;
 mod render_cli;
 mod rollout_cli;
 mod serve_cli;

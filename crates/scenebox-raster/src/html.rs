@@ -3,6 +3,14 @@
 //! images resolved offline. Every style declaration takumi cannot parse is left out and
 //! reported as a [`RasterWarning`] naming the property, the value and the element path, so one
 //! style never fails a frame.
+//!
+//! The same writer also writes the frame for a browser ([`HtmlWriter::for_browser`], the
+//! Chromium reference of the fidelity harness): a whole document with the embedded fonts as
+//! `@font-face` rules, *every* declaration the scene wrote (so what takumi leaves out shows up
+//! as a difference), `font-family` stacks rewritten to the faces takumi resolves them to, and
+//! the same placeholder boxes and images.
+
+use std::path::{Path, PathBuf};
 
 use scenebox_runtime::Node;
 use serde_json::{Map, Value};
@@ -52,11 +60,25 @@ const SVG_CAMEL_ATTRIBUTES: &[&str] = &[
 /// Props that are not attributes.
 const SKIPPED_PROPS: &[&str] = &["children", "dangerouslySetInnerHTML", "key", "ref"];
 
+/// Who reads the HTML.
+enum Reader {
+    /// takumi's `from_html`: a fragment, only the declarations takumi parses.
+    Takumi,
+    /// A browser: a whole document, every declaration, fonts mapped to the embedded faces.
+    Browser {
+        /// The `@font-face` rules of the embedded faces.
+        font_faces: String,
+        /// Where local images are read from (as `file://` URLs).
+        asset_dir: Option<PathBuf>,
+    },
+}
+
 /// Writes frames as HTML.
 pub struct HtmlWriter<'a> {
     assets: &'a mut Assets,
     warnings: &'a mut Vec<RasterWarning>,
     out: String,
+    reader: Reader,
 }
 
 impl<'a> HtmlWriter<'a> {
@@ -66,11 +88,34 @@ impl<'a> HtmlWriter<'a> {
             assets,
             warnings,
             out: String::with_capacity(8 * 1024),
+            reader: Reader::Takumi,
         }
+    }
+
+    /// Writes for a browser instead of takumi: a whole document whose `<head>` holds
+    /// `font_faces` (the rules [`crate::fonts::write_font_files`] returns) and whose page has
+    /// no margin and takumi's default font; every style declaration is kept, `font-family`
+    /// stacks are rewritten by [`crate::fonts::browser_font_family`], and local images load
+    /// from `asset_dir` (the directory [`Assets`] reads them from) as `file://` URLs.
+    pub fn for_browser(mut self, font_faces: &str, asset_dir: Option<&Path>) -> Self {
+        self.reader = Reader::Browser {
+            font_faces: font_faces.to_string(),
+            asset_dir: asset_dir.map(Path::to_path_buf),
+        };
+        self
     }
 
     /// The HTML of `tree` (a `#root` element, or any node) in a `width`×`height` page.
     pub fn write(mut self, tree: &Node, width: u32, height: u32) -> String {
+        if let Reader::Browser { font_faces, .. } = &self.reader {
+            let page = format!(
+                "<!doctype html><html><head><meta charset=\"utf-8\"><style>\n{font_faces}\
+html,body{{margin:0;padding:0;background-color:#fff}}\
+body{{font-family:{}}}</style></head><body>",
+                crate::fonts::browser_font_family("sans-serif")
+            );
+            self.out.push_str(&page);
+        }
         self.out.push_str(&format!(
             "<div style=\"position:relative;width:{width}px;height:{height}px;overflow:hidden;background-color:#fff\">"
         ));
@@ -83,6 +128,9 @@ impl<'a> HtmlWriter<'a> {
             other => self.node(other, "#root", false),
         }
         self.out.push_str("</div>");
+        if matches!(self.reader, Reader::Browser { .. }) {
+            self.out.push_str("</body></html>");
+        }
         self.out
     }
 
@@ -150,7 +198,12 @@ impl<'a> HtmlWriter<'a> {
                 _ => continue,
             };
             let attribute = attribute_name(name, in_svg);
-            if is_attribute_name(&attribute) {
+            if !is_attribute_name(&attribute) {
+                continue;
+            }
+            if attribute == "font-family" && matches!(self.reader, Reader::Browser { .. }) {
+                self.attribute(&attribute, &crate::fonts::browser_font_family(&text));
+            } else {
                 self.attribute(&attribute, &text);
             }
         }
@@ -164,10 +217,20 @@ impl<'a> HtmlWriter<'a> {
         self.out.push('"');
     }
 
-    /// The CSS text of a style object, keeping only what takumi parses.
+    /// The CSS text of a style object: for takumi only what it parses, for a browser every
+    /// declaration (font stacks mapped).
     fn style(&mut self, style: &Map<String, Value>, path: &str) -> String {
         let mut css = String::new();
         for (property, value) in declarations(style) {
+            if let Reader::Browser { .. } = self.reader {
+                let value = if property == "font-family" {
+                    crate::fonts::browser_font_family(&value)
+                } else {
+                    value
+                };
+                css.push_str(&format!("{property}:{value};"));
+                continue;
+            }
             let declaration = format!("{property}:{value}");
             if declaration
                 .parse::<takumi::prelude::StyleDeclarationBlock>()
@@ -191,8 +254,17 @@ impl<'a> HtmlWriter<'a> {
         let src = props.get("src").and_then(Value::as_str).unwrap_or_default();
         match self.assets.resolve(src) {
             ImageRef::Source(key) => {
+                let src = match &self.reader {
+                    Reader::Browser {
+                        asset_dir: Some(dir),
+                        ..
+                    } if !key.starts_with("data:") => {
+                        crate::fonts::file_url(&dir.join(asset_path(&key)))
+                    }
+                    _ => key,
+                };
                 let mut image = props.clone();
-                image.insert("src".into(), Value::String(key));
+                image.insert("src".into(), Value::String(src));
                 self.out.push_str("<img");
                 self.attributes(&image, path, false);
                 self.out.push('>');
@@ -225,6 +297,13 @@ impl<'a> HtmlWriter<'a> {
     }
 }
 
+/// The path under the asset directory a local `src` names (as [`Assets`] reads it).
+fn asset_path(src: &str) -> &str {
+    let relative = src.split(['?', '#']).next().unwrap_or(src);
+    let relative = relative.trim_start_matches('/');
+    relative.strip_prefix("public/").unwrap_or(relative)
+}
+
 /// The attribute a React prop writes.
 fn attribute_name(prop: &str, in_svg: bool) -> String {
     match prop {
@@ -250,7 +329,7 @@ fn is_attribute_name(name: &str) -> bool {
             .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | ':' | '.'))
 }
 
-fn escape_into(out: &mut String, text: &str, attribute: bool) {
+pub(crate) fn escape_into(out: &mut String, text: &str, attribute: bool) {
     for c in text.chars() {
         match c {
             '&' => out.push_str("&amp;"),

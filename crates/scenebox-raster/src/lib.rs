@@ -12,12 +12,15 @@
 
 mod assets;
 mod audio;
+pub mod chromium;
 pub mod css;
+pub mod fidelity;
 mod font_files;
 pub mod fonts;
 mod html;
 mod pipeline;
 mod render;
+pub mod ssim;
 mod video;
 mod warning;
 

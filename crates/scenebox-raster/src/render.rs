@@ -1,8 +1,11 @@
 //! One frame to pixels: the element tree as HTML, parsed by takumi, laid out and drawn with the
-//! embedded fonts and the job's images.
+//! embedded fonts and the job's images, under the few author rules that make takumi's initial
+//! values a browser's ([`BROWSER_DEFAULTS`]).
+
+use std::sync::{Arc, OnceLock};
 
 use scenebox_runtime::Node;
-use takumi::prelude::{FromHtmlOptions, RenderOptions, Viewport};
+use takumi::prelude::{FromHtmlOptions, RenderOptions, StyleSheet, Viewport};
 
 use crate::assets::Assets;
 use crate::html::HtmlWriter;
@@ -45,6 +48,22 @@ pub enum RasterError {
     Encode(String),
 }
 
+/// Where takumi's initial values differ from a browser's, the browser's, as a stylesheet under
+/// every frame (the scene's inline styles override it as they override a browser's defaults):
+/// takumi's initial `box-sizing` is `border-box`, CSS's (and Chromium's) is `content-box` —
+/// a `width: 400` box with `padding: 12` is 424 px wide in a browser. Tables and search inputs
+/// keep `border-box`, as Chromium's UA stylesheet gives them.
+pub const BROWSER_DEFAULTS: &str = "*,::before,::after{box-sizing:content-box}\
+table,input[type=search]{box-sizing:border-box}";
+
+/// [`BROWSER_DEFAULTS`], parsed once.
+fn browser_defaults() -> Arc<StyleSheet> {
+    static SHEET: OnceLock<Arc<StyleSheet>> = OnceLock::new();
+    SHEET
+        .get_or_init(|| Arc::new(StyleSheet::parse(BROWSER_DEFAULTS).unwrap_or_default()))
+        .clone()
+}
+
 /// Draws `tree` at `width × height`, resolving images through `assets`; everything drawn
 /// differently from what was written is added to `warnings`.
 pub fn rasterize(
@@ -62,6 +81,7 @@ pub fn rasterize(
         .node(node)
         .fonts(crate::fonts::fonts())
         .images(assets.images().clone())
+        .stylesheet(browser_defaults())
         .build();
     let bitmap = takumi::render(options).map_err(|e| RasterError::Draw(e.to_string()))?;
     Ok(FrameImage {

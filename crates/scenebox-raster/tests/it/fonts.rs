@@ -61,3 +61,44 @@ fn the_embedded_faces_are_the_manifests_files() {
     assert!(generics.contains(&("serif", "Noto Serif")));
     assert!(generics.contains(&("monospace", "JetBrains Mono")));
 }
+
+/// Draws `text` in `family` at `weight`.
+fn word(family: &str, weight: u32) -> scenebox_raster::FrameImage {
+    let tree = crate::tree(
+        serde_json::json!({"type": "#root", "props": {}, "children": [
+            {"type": "div", "props": {"style": {
+                "fontFamily": family, "fontWeight": weight, "fontSize": 40, "margin": 0
+            }}, "children": [{"type": "#text", "text": "Quartz Mg 0123"}]}
+        ]}),
+    );
+    scenebox_raster::rasterize(
+        &tree,
+        400,
+        60,
+        &mut scenebox_raster::Assets::default(),
+        &mut Vec::new(),
+    )
+    .unwrap()
+}
+
+#[test]
+fn every_family_is_found_by_its_css_name_at_every_weight() {
+    // Some vendored files name themselves differently ("Montserrat Thin", "Poppins Medium",
+    // "Space Grotesk Light"): each must still be drawn for `font-family: <family>`, not fall
+    // back to the default sans-serif.
+    for face in scenebox_raster::fonts::embedded_faces() {
+        if face.family == "Inter" || face.italic {
+            continue;
+        }
+        let weight = u32::from(face.weight);
+        assert_ne!(
+            word(&format!("'{}', sans-serif", face.family), weight),
+            word("'No Such Family', sans-serif", weight),
+            "{} {weight} falls back to the default",
+            face.family
+        );
+    }
+    // Weights are told apart within a family.
+    assert_ne!(word("Poppins", 500), word("Poppins", 600));
+    assert_ne!(word("Montserrat", 400), word("Montserrat", 700));
+}

@@ -3,8 +3,10 @@
 
 mod assets;
 mod css;
+mod fidelity;
 mod fonts;
 mod frames;
+mod ssim;
 
 use scenebox_runtime::Node;
 use serde_json::json;
