@@ -1,7 +1,9 @@
 //! A whole video from a scene's element trees: a pool of raster threads draws frames in
 //! parallel (each thread decodes an asset once and reuses it), and the calling thread writes
-//! them into the encoder strictly in frame order. A failed frame, a failed encoder or a caller
-//! that asks to stop ends the job and leaves no output file.
+//! them into the encoder strictly in frame order. A frame whose tree equals the previous
+//! frame's (a held or finished animation) is not drawn again: the previous pixels are written
+//! (the drawing is deterministic). A failed frame, a failed encoder or a caller that asks to
+//! stop ends the job and leaves no output file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -60,6 +62,10 @@ pub fn draw_and_encode(
 ) -> Result<Vec<RasterWarning>, ExportError> {
     let mut encoder = VideoEncoder::start(output, settings)?;
     let jobs = options.jobs.max(1);
+    // `repeats[i]`: frame i's tree is frame i-1's, so its pixels are too.
+    let repeats: Vec<bool> = (0..trees.len())
+        .map(|i| i > 0 && trees[i].1 == trees[i - 1].1)
+        .collect();
     let next = AtomicUsize::new(0);
     let warnings = Mutex::new(Vec::new());
     let (sender, receiver) =
@@ -67,7 +73,7 @@ pub fn draw_and_encode(
     let result = std::thread::scope(|scope| -> Result<(), ExportError> {
         for _ in 0..jobs {
             let sender = sender.clone();
-            let (next, warnings) = (&next, &warnings);
+            let (next, warnings, repeats) = (&next, &warnings, &repeats);
             let mut assets = Assets::new(options.assets_dir.clone());
             assets.set_avatars(options.avatars.clone());
             scope.spawn(move || loop {
@@ -75,6 +81,9 @@ pub fn draw_and_encode(
                 let Some((frame, tree)) = trees.get(index) else {
                     return;
                 };
+                if repeats[index] {
+                    continue;
+                }
                 let mut found = Vec::new();
                 let image = rasterize(
                     tree,
@@ -102,15 +111,31 @@ pub fn draw_and_encode(
         drop(sender);
         let mut pending: BTreeMap<usize, FrameImage> = BTreeMap::new();
         let mut written = 0;
+        let mut previous: Option<FrameImage> = None;
+        let mut write = |image: &FrameImage, written: &mut usize| -> Result<(), ExportError> {
+            encoder.write_frame(&image.rgba)?;
+            *written += 1;
+            if progress(*written) {
+                Ok(())
+            } else {
+                next.store(trees.len(), Ordering::SeqCst);
+                Err(ExportError::Stopped { written: *written })
+            }
+        };
         for (index, image) in receiver {
             pending.insert(index, image?);
-            while let Some(image) = pending.remove(&written) {
-                encoder.write_frame(&image.rgba)?;
-                written += 1;
-                if !progress(written) {
-                    next.store(trees.len(), Ordering::SeqCst);
-                    return Err(ExportError::Stopped { written });
+            loop {
+                if written < trees.len() && repeats[written] {
+                    if let Some(image) = &previous {
+                        write(image, &mut written)?;
+                        continue;
+                    }
                 }
+                let Some(image) = pending.remove(&written) else {
+                    break;
+                };
+                write(&image, &mut written)?;
+                previous = Some(image);
             }
         }
         if written != trees.len() {

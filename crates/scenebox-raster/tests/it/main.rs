@@ -6,6 +6,7 @@ mod css;
 mod fidelity;
 mod fonts;
 mod frames;
+mod pipeline;
 mod ssim;
 
 use scenebox_runtime::Node;
