@@ -15,7 +15,8 @@
 //! * [`Store::record_event`], [`Store::events_between`] and [`Store::daily_report`] keep and
 //!   summarise compile/execution events.
 //! * [`Store::storage_report`] measures storage growth (TSX and JS bytes per artifact version,
-//!   JS/TSX ratios, row counts, database size).
+//!   JS/TSX ratios, row counts, database size); [`Store::storage_totals`] only the totals, for the
+//!   gauges a metrics scrape reads.
 //! * [`Store::flags`] / [`Store::set_flag`] keep the rollout switches every process reads, with
 //!   an audit trail and the rollout order enforced.
 //! * Export jobs ([`Store::create_export`], [`Store::claim_export`], [`Store::export_progress`],

@@ -145,6 +145,51 @@ impl Store {
         report.param_ratio_p50 = percentile(&param_ratios, 50.0);
         report.param_ratio_p95 = percentile(&param_ratios, 95.0);
 
+        self.count_events_and_size(&mut report).await?;
+        crate::metrics::record_storage(&report);
+        Ok(report)
+    }
+
+    /// Only the totals the storage gauges show (rows, TSX and JS bytes per artifact version,
+    /// database size), from aggregate queries without the per-scene scan or the per-day split:
+    /// what a metrics scrape needs. The ratios are `None` and `days` is empty.
+    pub async fn storage_totals(&self) -> Result<StorageReport> {
+        let (tsx_sqlite, tsx_postgres) = bytes("tsx_code");
+        let (js_sqlite, js_postgres) = bytes("js_code");
+        let (param_sqlite, param_postgres) = bytes("param_js_code");
+        let totals = |tsx: &str, js: &str, param: &str| {
+            format!(
+                "SELECT COUNT(*) AS scenes, COALESCE(SUM({tsx}), 0) AS tsx, \
+                 COALESCE(SUM({js}), 0) AS js, COALESCE(SUM({param}), 0) AS param, \
+                 COUNT(js_code) AS has_js, COUNT(param_js_code) AS has_param FROM scenes"
+            )
+        };
+        let (sqlite, postgres) = (
+            totals(&tsx_sqlite, &js_sqlite, &param_sqlite),
+            totals(&tsx_postgres, &js_postgres, &param_postgres),
+        );
+        let row = self
+            .pool
+            .fetch_one(Sql::each(&sqlite, &postgres), &[])
+            .await?;
+        let count = |column: &str| row.int(column).map(|n| n.max(0) as u64);
+        let mut report = StorageReport {
+            scenes: count("scenes")?,
+            tsx_bytes: count("tsx")?,
+            phase1_js_bytes: count("js")?,
+            param_js_bytes: count("param")?,
+            phase1_artifacts: count("has_js")?,
+            param_artifacts: count("has_param")?,
+            ..StorageReport::default()
+        };
+        self.count_events_and_size(&mut report).await?;
+        crate::metrics::record_storage(&report);
+        Ok(report)
+    }
+
+    /// Fills in the `events` row count and the database's size.
+    async fn count_events_and_size(&self, report: &mut StorageReport) -> Result<()> {
+        let count = |row: &crate::db::DbRow, column: &str| row.int(column).map(|n| n.max(0) as u64);
         let events = self
             .pool
             .fetch_one(Sql::both("SELECT COUNT(*) AS n FROM events"), &[])
@@ -163,7 +208,6 @@ impl Store {
             )
             .await?;
         report.database_bytes = count(&size, "n")?;
-        crate::metrics::record_storage(&report);
-        Ok(report)
+        Ok(())
     }
 }

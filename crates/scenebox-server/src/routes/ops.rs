@@ -79,7 +79,7 @@ pub async fn metrics(State(state): State<AppState>) -> Result<impl IntoResponse,
         )
     })?;
     // The storage gauges are measured at scrape time.
-    state.store().storage_report().await?;
+    state.store().storage_totals().await?;
     Ok((
         [(header::CONTENT_TYPE, "text/plain; version=0.0.4")],
         handle.render(),

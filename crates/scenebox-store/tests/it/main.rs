@@ -10,3 +10,4 @@ mod events;
 mod exports;
 mod import_export;
 mod migrations;
+mod storage;
