@@ -34,7 +34,7 @@ pub(crate) struct ExportPlan {
     /// The execution mode (`phase1`, `param`, …).
     pub mode: String,
     /// The composition.
-    pub video: VideoPlan,
+    pub video: VideoConfig,
     /// The frames, in video order.
     pub frames: Vec<u32>,
     /// Component props.
@@ -45,37 +45,6 @@ pub(crate) struct ExportPlan {
     pub codec: String,
     /// Constant rate factor.
     pub crf: Option<u32>,
-}
-
-/// The composition of an [`ExportPlan`].
-#[derive(Debug, Clone, Serialize, Deserialize)]
-pub(crate) struct VideoPlan {
-    pub width: u32,
-    pub height: u32,
-    pub fps: f64,
-    pub duration_in_frames: u32,
-}
-
-impl From<VideoConfig> for VideoPlan {
-    fn from(video: VideoConfig) -> Self {
-        Self {
-            width: video.width,
-            height: video.height,
-            fps: video.fps,
-            duration_in_frames: video.duration_in_frames,
-        }
-    }
-}
-
-impl From<&VideoPlan> for VideoConfig {
-    fn from(video: &VideoPlan) -> Self {
-        Self {
-            width: video.width,
-            height: video.height,
-            fps: video.fps,
-            duration_in_frames: video.duration_in_frames,
-        }
-    }
 }
 
 /// The running export workers of an instance.
@@ -259,7 +228,7 @@ async fn export(
         Ok(compiled) => compiled,
         Err(error) => return failed(error, &[]),
     };
-    let video = VideoConfig::from(&plan.video);
+    let video = plan.video;
     let render = RenderJob {
         seed: plan.seed.clone().or_else(|| Some(scene.clone())),
         scene: scene.clone(),

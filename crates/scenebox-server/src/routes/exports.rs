@@ -17,7 +17,7 @@ use uuid::Uuid;
 use super::render::{compile, plan, Frames, VideoOptions};
 use super::rfc3339;
 use crate::error::{ApiError, ErrorBody, ErrorResponse};
-use crate::exports::{ExportPlan, VideoPlan};
+use crate::exports::ExportPlan;
 use crate::extract::{ApiJson, ApiPath};
 use crate::state::AppState;
 
@@ -134,7 +134,7 @@ pub async fn create_export(
     }
     let export = ExportPlan {
         mode: plan.mode.as_str().to_string(),
-        video: VideoPlan::from(plan.video),
+        video: plan.video,
         frames: plan.frames,
         props,
         seed: request.seed,
