@@ -3,11 +3,9 @@
 //! on every core), the encode stage (ffmpeg, h264) and end to end (TSX to MP4).
 //! `scenebox bench --export` reports the same stages beside Remotion's renderer.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use criterion::{criterion_group, criterion_main, BenchmarkId, Criterion, Throughput};
 use scenebox_raster::{
-    draw_and_encode, rasterize, Assets, Codec, DrawOptions, FrameImage, VideoEncoder, VideoSettings,
+    draw_and_encode, draw_frames, Codec, DrawOptions, FrameImage, VideoEncoder, VideoSettings,
 };
 use scenebox_runtime::{render, Model, Node, RenderRequest, RuntimeConfig, VideoConfig};
 
@@ -63,31 +61,11 @@ fn trees(stem: &str, tsx: &str) -> Vec<(u32, Node)> {
 
 /// Every frame drawn on all cores.
 fn draw(trees: &[(u32, Node)]) -> Vec<FrameImage> {
-    let next = AtomicUsize::new(0);
-    let mut drawn: Vec<(usize, FrameImage)> = std::thread::scope(|scope| {
-        let workers: Vec<_> = (0..jobs())
-            .map(|_| {
-                scope.spawn(|| {
-                    let (mut assets, mut warnings, mut out) =
-                        (Assets::default(), Vec::new(), Vec::new());
-                    loop {
-                        let index = next.fetch_add(1, Ordering::SeqCst);
-                        let Some((_, tree)) = trees.get(index) else {
-                            return out;
-                        };
-                        let image = rasterize(tree, 1920, 1080, &mut assets, &mut warnings);
-                        out.push((index, image.unwrap()));
-                    }
-                })
-            })
-            .collect();
-        workers
-            .into_iter()
-            .flat_map(|w| w.join().unwrap())
-            .collect()
-    });
-    drawn.sort_by_key(|(index, _)| *index);
-    drawn.into_iter().map(|(_, image)| image).collect()
+    let options = DrawOptions {
+        jobs: jobs(),
+        ..DrawOptions::default()
+    };
+    draw_frames(trees, 1920, 1080, &options).unwrap()
 }
 
 fn bench_export(c: &mut Criterion) {

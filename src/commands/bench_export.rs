@@ -5,14 +5,12 @@
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
-use std::sync::atomic::{AtomicUsize, Ordering};
-use std::sync::Mutex;
 use std::time::Instant;
 
 use anyhow::{Context, Result};
 use scenebox_compile::Compiler;
 use scenebox_raster::{
-    draw_and_encode, rasterize, Assets, Codec, DrawOptions, FrameImage, VideoEncoder, VideoSettings,
+    draw_and_encode, draw_frames, Codec, DrawOptions, VideoEncoder, VideoSettings,
 };
 use scenebox_runtime::{render, Model, Node, RenderRequest, RuntimeConfig, VideoConfig};
 use serde::{Deserialize, Serialize};
@@ -168,7 +166,7 @@ fn measure(
     let trees_fps = fps(started);
 
     let started = Instant::now();
-    let drawn = draw_all(&trees, video, jobs)?;
+    let drawn = draw_frames(&trees, video.width, video.height, &options)?;
     let raster_fps = fps(started);
 
     let started = Instant::now();
@@ -233,46 +231,6 @@ fn scene_trees(
         .frames
         .into_iter()
         .map(|f| (f.frame, f.tree))
-        .collect())
-}
-
-/// The raster stage alone: every frame drawn on `jobs` threads, kept in memory.
-fn draw_all(trees: &[(u32, Node)], video: VideoConfig, jobs: usize) -> Result<Vec<FrameImage>> {
-    let next = AtomicUsize::new(0);
-    let drawn: Mutex<Vec<Option<FrameImage>>> = Mutex::new(vec![None; trees.len()]);
-    let failure = Mutex::new(None);
-    std::thread::scope(|scope| {
-        for _ in 0..jobs.max(1) {
-            scope.spawn(|| {
-                let mut assets = Assets::default();
-                let mut warnings = Vec::new();
-                loop {
-                    let index = next.fetch_add(1, Ordering::SeqCst);
-                    let Some((frame, tree)) = trees.get(index) else {
-                        return;
-                    };
-                    match rasterize(tree, video.width, video.height, &mut assets, &mut warnings) {
-                        Ok(image) => {
-                            drawn.lock().unwrap_or_else(|p| p.into_inner())[index] = Some(image);
-                        }
-                        Err(error) => {
-                            *failure.lock().unwrap_or_else(|p| p.into_inner()) =
-                                Some(format!("frame {frame}: {error}"));
-                            return;
-                        }
-                    }
-                }
-            });
-        }
-    });
-    if let Some(error) = failure.into_inner().unwrap_or_else(|p| p.into_inner()) {
-        anyhow::bail!(error);
-    }
-    Ok(drawn
-        .into_inner()
-        .unwrap_or_else(|p| p.into_inner())
-        .into_iter()
-        .flatten()
         .collect())
 }
 

@@ -27,7 +27,7 @@ mod warning;
 pub use assets::{avatar_map, Assets, ImageRef, AVATAR_SCHEME};
 pub use audio::{audio_tracks, AudioTrack};
 pub use html::HtmlWriter;
-pub use pipeline::{draw_and_encode, DrawOptions, ExportError};
+pub use pipeline::{draw_and_encode, draw_frames, DrawOptions, ExportError};
 pub use render::{rasterize, FrameImage, RasterError};
 pub use video::{Codec, VideoEncoder, VideoError, VideoSettings};
 pub use warning::RasterWarning;

@@ -61,54 +61,13 @@ pub fn draw_and_encode(
     progress: &mut dyn FnMut(usize) -> bool,
 ) -> Result<Vec<RasterWarning>, ExportError> {
     let mut encoder = VideoEncoder::start(output, settings)?;
-    let jobs = options.jobs.max(1);
     // `repeats[i]`: frame i's tree is frame i-1's, so its pixels are too.
     let repeats: Vec<bool> = (0..trees.len())
         .map(|i| i > 0 && trees[i].1 == trees[i - 1].1)
         .collect();
-    let next = AtomicUsize::new(0);
     let warnings = Mutex::new(Vec::new());
-    let (sender, receiver) =
-        mpsc::sync_channel::<(usize, Result<FrameImage, ExportError>)>(jobs * 2);
-    let result = std::thread::scope(|scope| -> Result<(), ExportError> {
-        for _ in 0..jobs {
-            let sender = sender.clone();
-            let (next, warnings, repeats) = (&next, &warnings, &repeats);
-            let mut assets = Assets::new(options.assets_dir.clone());
-            assets.set_avatars(options.avatars.clone());
-            scope.spawn(move || loop {
-                let index = next.fetch_add(1, Ordering::SeqCst);
-                let Some((frame, tree)) = trees.get(index) else {
-                    return;
-                };
-                if repeats[index] {
-                    continue;
-                }
-                let mut found = Vec::new();
-                let image = rasterize(
-                    tree,
-                    settings.width,
-                    settings.height,
-                    &mut assets,
-                    &mut found,
-                )
-                .map_err(|error| ExportError::Frame {
-                    frame: *frame,
-                    error,
-                });
-                warnings
-                    .lock()
-                    .unwrap_or_else(|p| p.into_inner())
-                    .extend(found);
-                let failed = image.is_err();
-                if sender.send((index, image)).is_err() || failed {
-                    // Stop handing out frames after a failure (or when the writer is gone).
-                    next.store(trees.len(), Ordering::SeqCst);
-                    return;
-                }
-            });
-        }
-        drop(sender);
+    let size = (settings.width, settings.height);
+    let result = draw_parallel(trees, size, options, &repeats, &warnings, |receiver| {
         let mut pending: BTreeMap<usize, FrameImage> = BTreeMap::new();
         let mut written = 0;
         let mut previous: Option<FrameImage> = None;
@@ -118,7 +77,6 @@ pub fn draw_and_encode(
             if progress(*written) {
                 Ok(())
             } else {
-                next.store(trees.len(), Ordering::SeqCst);
                 Err(ExportError::Stopped { written: *written })
             }
         };
@@ -151,4 +109,87 @@ pub fn draw_and_encode(
     warnings
         .dedup_by(|a, b| a.property == b.property && a.value == b.value && a.message == b.message);
     Ok(warnings)
+}
+
+/// Draws every tree, in order, on `options.jobs` threads, with no encoder: the raster stage on
+/// its own (what the export benchmarks time). Fails with the first frame that cannot be drawn.
+pub fn draw_frames(
+    trees: &[(u32, Node)],
+    width: u32,
+    height: u32,
+    options: &DrawOptions,
+) -> Result<Vec<FrameImage>, ExportError> {
+    let warnings = Mutex::new(Vec::new());
+    let skip = vec![false; trees.len()];
+    draw_parallel(
+        trees,
+        (width, height),
+        options,
+        &skip,
+        &warnings,
+        |receiver| {
+            let mut drawn: Vec<Option<FrameImage>> = vec![None; trees.len()];
+            for (index, image) in receiver {
+                drawn[index] = Some(image?);
+            }
+            Ok(drawn.into_iter().flatten().collect())
+        },
+    )
+}
+
+/// A frame as a raster thread hands it over: its index in the trees, and its pixels.
+type Drawn = (usize, Result<FrameImage, ExportError>);
+
+/// Draws the trees `skip` does not mark on `options.jobs` threads (each decoding an asset once
+/// and reusing it), adding their warnings to `warnings`, while `consume` takes the frames as they
+/// finish, in any order. The threads stop handing out frames after a failure and once `consume`
+/// has returned (the receiver is gone).
+fn draw_parallel<R>(
+    trees: &[(u32, Node)],
+    (width, height): (u32, u32),
+    options: &DrawOptions,
+    skip: &[bool],
+    warnings: &Mutex<Vec<RasterWarning>>,
+    consume: impl FnOnce(mpsc::Receiver<Drawn>) -> R,
+) -> R {
+    let jobs = options.jobs.max(1);
+    let next = AtomicUsize::new(0);
+    let (sender, receiver) = mpsc::sync_channel::<Drawn>(jobs * 2);
+    std::thread::scope(|scope| {
+        for _ in 0..jobs {
+            let sender = sender.clone();
+            let next = &next;
+            let mut assets = Assets::new(options.assets_dir.clone());
+            assets.set_avatars(options.avatars.clone());
+            scope.spawn(move || loop {
+                let index = next.fetch_add(1, Ordering::SeqCst);
+                let Some((frame, tree)) = trees.get(index) else {
+                    return;
+                };
+                if skip[index] {
+                    continue;
+                }
+                let mut found = Vec::new();
+                let image =
+                    rasterize(tree, width, height, &mut assets, &mut found).map_err(|error| {
+                        ExportError::Frame {
+                            frame: *frame,
+                            error,
+                        }
+                    });
+                warnings
+                    .lock()
+                    .unwrap_or_else(|p| p.into_inner())
+                    .extend(found);
+                let failed = image.is_err();
+                if sender.send((index, image)).is_err() || failed {
+                    // Stop handing out frames after a failure (or when the consumer is gone).
+                    next.store(trees.len(), Ordering::SeqCst);
+                    return;
+                }
+            });
+        }
+        drop(sender);
+        consume(receiver)
+    })
 }

@@ -1,12 +1,14 @@
-//! A whole video from trees: frames written in order (a repeated tree's pixels reused, not
+//! A whole video from trees (and the frames alone): frames written in order (a repeated tree's pixels reused, not
 //! drawn again), progress after every frame, and a stop that leaves no file.
 
 use std::process::Command;
 
-use scenebox_raster::{draw_and_encode, Codec, DrawOptions, ExportError, VideoSettings};
+use scenebox_raster::{
+    draw_and_encode, draw_frames, Codec, DrawOptions, ExportError, VideoSettings,
+};
 use serde_json::json;
 
-use crate::boxed;
+use crate::{boxed, pixel};
 
 fn fill(color: &str) -> scenebox_runtime::Node {
     boxed(
@@ -111,4 +113,36 @@ fn a_stop_leaves_no_file() {
         "{result:?}"
     );
     assert_eq!(std::fs::read_dir(dir.path()).unwrap().count(), 0);
+}
+
+#[test]
+fn drawn_frames_come_back_in_order() {
+    let colors = ["#ff0000", "#00ff00", "#0000ff", "#ffffff", "#000000"];
+    let trees: Vec<_> = colors
+        .iter()
+        .enumerate()
+        .map(|(i, color)| (i as u32, fill(color)))
+        .collect();
+    let options = DrawOptions {
+        jobs: 3,
+        ..DrawOptions::default()
+    };
+    let frames = draw_frames(&trees, 64, 64, &options).unwrap();
+    let centres: Vec<[u8; 3]> = frames
+        .iter()
+        .map(|frame| {
+            let [r, g, b, _] = pixel(frame, 32, 32);
+            [r, g, b]
+        })
+        .collect();
+    assert_eq!(
+        centres,
+        vec![
+            [255, 0, 0],
+            [0, 255, 0],
+            [0, 0, 255],
+            [255, 255, 255],
+            [0, 0, 0]
+        ]
+    );
 }
