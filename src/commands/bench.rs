@@ -1,7 +1,7 @@
 //! `scenebox bench`: p50/p95/p99 of each stage over a corpus, beside the baselines (sucrase in
 //! Node) measured in the same run, printed as ratios.
 
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
@@ -10,6 +10,7 @@ use clap::Args;
 use scenebox_compile::{compile, Compiler};
 use serde::Serialize;
 
+use super::bench_sucrase::{SucraseProcess, SucraseRound};
 use crate::scene_files::read_scene_files;
 use crate::stats::Percentiles;
 
@@ -111,9 +112,37 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         compile(&scene.name(), &scene.tsx)
             .with_context(|| format!("{} does not compile", scene.name()))?;
     }
-    let cold = time_each(&scenes, iterations, |scene| {
-        drop(compile(&scene.name(), &scene.tsx));
-    });
+    // scenebox's compile rounds interleave with sucrase's (when Node is there), so that both
+    // tools see the same machine over the same stretch of time.
+    let mut sucrase = match SucraseProcess::start(&args.corpus) {
+        Ok(process) => Some(process),
+        Err(error) => {
+            notes.push(format!("sucrase baseline skipped: {error:#}"));
+            None
+        }
+    };
+    let mut cold = Vec::with_capacity(scenes.len() * iterations);
+    let (mut plain, mut mapped) = (Vec::new(), Vec::new());
+    for _ in 0..iterations {
+        cold.extend(time_each(&scenes, 1, |scene| {
+            drop(compile(&scene.name(), &scene.tsx));
+        }));
+        if let Some(process) = sucrase.as_mut() {
+            let rounds = process
+                .round(SucraseRound::Plain)
+                .and_then(|p| Ok((p, process.round(SucraseRound::Mapped)?)));
+            match rounds {
+                Ok((p, m)) => {
+                    plain.extend(p);
+                    mapped.extend(m);
+                }
+                Err(error) => {
+                    notes.push(format!("sucrase baseline stopped: {error:#}"));
+                    sucrase = None;
+                }
+            }
+        }
+    }
     let compiler = Compiler::default();
     for scene in &scenes {
         compiler.compile(&scene.name(), &scene.tsx)?;
@@ -125,45 +154,39 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     let cached = row("compile (cached)", "swc", &cached);
 
     let mut ratios = Vec::new();
-    match sucrase_baseline(&args.corpus, iterations) {
-        Ok(baseline) => {
-            let warm = row(
-                "compile (warm)",
-                &format!("sucrase {}", baseline.version),
-                &baseline.samples_ms,
-            );
-            let ours = cold.percentiles.p50;
-            ratios.push(Ratio::new(
-                "compile",
-                "sucrase warm",
-                warm.percentiles.p50,
-                ours,
-            ));
-            ratios.push(Ratio::new(
-                "compile",
-                "sucrase cold (load + first transform)",
-                baseline.cold_ms,
-                ours,
-            ));
-            let both = row(
-                "compile (warm, 2 outputs + source maps)",
-                &format!("sucrase {}", baseline.version),
-                &baseline.both_with_maps_samples_ms,
-            );
-            ratios.push(Ratio::new(
-                "compile (same job: both artifacts + maps)",
-                "sucrase warm, 2 transforms with source maps",
-                both.percentiles.p50,
-                ours,
-            ));
-            stages.push(warm);
-            stages.push(both);
-            notes.push(format!(
-                "sucrase cold start (require + first transform): {:.2} ms",
-                baseline.cold_ms
-            ));
-        }
-        Err(error) => notes.push(format!("sucrase baseline skipped: {error:#}")),
+    if let Some(baseline) = sucrase {
+        let tool = format!("sucrase {}", baseline.version);
+        let warm = row("compile (warm, interleaved)", &tool, &plain);
+        let ours = cold.percentiles.p50;
+        ratios.push(Ratio::new(
+            "compile",
+            "sucrase warm",
+            warm.percentiles.p50,
+            ours,
+        ));
+        ratios.push(Ratio::new(
+            "compile",
+            "sucrase cold (load + first transform)",
+            baseline.cold_ms,
+            ours,
+        ));
+        let both = row(
+            "compile (warm, interleaved, 2 outputs + source maps)",
+            &tool,
+            &mapped,
+        );
+        ratios.push(Ratio::new(
+            "compile (same job: both artifacts + maps)",
+            "sucrase warm, 2 transforms with source maps",
+            both.percentiles.p50,
+            ours,
+        ));
+        stages.push(warm);
+        stages.push(both);
+        notes.push(format!(
+            "sucrase cold start (require + first transform): {:.2} ms",
+            baseline.cold_ms
+        ));
     }
     stages.insert(0, cached);
     stages.insert(0, cold);
@@ -459,45 +482,6 @@ fn print_table(report: &BenchReport) {
     for note in &report.notes {
         println!("\nnote: {note}");
     }
-}
-
-#[derive(serde::Deserialize)]
-struct SucraseBaseline {
-    version: String,
-    cold_ms: f64,
-    samples_ms: Vec<f64>,
-    both_with_maps_samples_ms: Vec<f64>,
-}
-
-/// Runs `benches/sucrase-compile.cjs` in Node with the runtime's JS dependencies.
-fn sucrase_baseline(corpus: &Path, iterations: usize) -> Result<SucraseBaseline> {
-    let script = std::env::temp_dir().join(format!("scenebox-sucrase-{}.cjs", std::process::id()));
-    std::fs::write(&script, include_str!("../../benches/sucrase-compile.cjs"))?;
-    let node_modules = std::env::var_os("SCENEBOX_NODE_MODULES")
-        .map(PathBuf::from)
-        .unwrap_or_else(|| {
-            Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/scenebox-runtime/js/node_modules")
-        });
-    let output = Command::new("node")
-        .arg(&script)
-        .arg(corpus)
-        .arg(iterations.to_string())
-        .env("NODE_PATH", &node_modules)
-        .output()
-        .context("running node (is Node.js installed?)");
-    let _ = std::fs::remove_file(&script);
-    let output = output?;
-    if !output.status.success() {
-        anyhow::bail!(
-            "node failed (sucrase installed in {}? run `npm ci` there): {}",
-            node_modules.display(),
-            String::from_utf8_lossy(&output.stderr)
-                .lines()
-                .next()
-                .unwrap_or("")
-        );
-    }
-    Ok(serde_json::from_slice(&output.stdout)?)
 }
 
 fn ms(since: Instant) -> f64 {

@@ -3,6 +3,7 @@
 pub mod backfill;
 pub mod bench;
 pub mod bench_export;
+pub mod bench_sucrase;
 pub mod compile;
 pub mod diff;
 pub mod export;

@@ -1,9 +1,16 @@
-//! Prints a statement list as JS plus a v3 source map back to the TSX.
+//! Prints statements as JS plus a v3 source map back to the TSX.
+//!
+//! Statements are printed one at a time into [`Printed`] pieces that each start on a fresh
+//! line at column 0, and artifacts are put together from pieces with an [`Assembler`]. That
+//! lets the parameterized artifact reuse the Phase 1 text (and mappings) of every top-level
+//! statement its rewrite left alone, instead of printing the whole scene a second time.
 
-use swc_core::common::{sync::Lrc, SourceMap, DUMMY_SP};
+use std::ops::Range;
+
+use swc_core::common::{sync::Lrc, BytePos, LineCol, SourceMap};
 use swc_core::ecma::{
-    ast::{Program, Script, Stmt},
-    codegen::{text_writer::JsWriter, Config, Emitter},
+    ast::Stmt,
+    codegen::{text_writer::JsWriter, Config, Emitter, Node},
 };
 
 use crate::source_map::{encode, LineIndex};
@@ -17,39 +24,138 @@ pub(crate) struct Generated {
     pub source_map: String,
 }
 
-/// Prints `body` (already fixed up with any parentheses transforms made necessary).
-pub(crate) fn generate(
+/// Statements printed one after another, each a separately reusable piece.
+pub(crate) struct Printed {
+    code: Vec<u8>,
+    /// TSX position → generated position; lines count from the start of their piece.
+    mappings: Vec<(BytePos, LineCol)>,
+    pieces: Vec<Piece>,
+}
+
+/// One printed statement: its bytes, its mappings and how many lines it ends.
+struct Piece {
+    bytes: Range<usize>,
+    mappings: Range<usize>,
+    lines: u32,
+}
+
+/// Prints each statement of `stmts` as its own piece (already fixed up with whatever
+/// parentheses the transforms made necessary).
+pub(crate) fn print_stmts<'s>(
     cm: &Lrc<SourceMap>,
-    lines: &LineIndex<'_>,
-    body: Vec<Stmt>,
-) -> std::io::Result<(Generated, Vec<Stmt>)> {
-    let program = Program::Script(Script {
-        span: DUMMY_SP,
-        body,
-        shebang: None,
-    });
-    let mut code = Vec::with_capacity(4096);
-    let mut mappings = Vec::with_capacity(1024);
-    {
-        let writer = JsWriter::new(cm.clone(), "\n", &mut code, Some(&mut mappings));
-        let mut emitter = Emitter {
-            cfg: Config::default(),
-            cm: cm.clone(),
-            comments: None,
-            wr: writer,
-        };
-        emitter.emit_program(&program)?;
-    }
-    let source_map = encode(lines, &mappings, SOURCE_NAME);
-    let body = match program {
-        Program::Script(script) => script.body,
-        Program::Module(_) => unreachable!("printed as a script"),
+    stmts: impl IntoIterator<Item = &'s Stmt>,
+) -> std::io::Result<Printed> {
+    let mut printed = Printed {
+        code: Vec::with_capacity(4096),
+        mappings: Vec::with_capacity(1024),
+        pieces: Vec::new(),
     };
-    Ok((
-        Generated {
-            code: String::from_utf8(code).map_err(std::io::Error::other)?,
+    for stmt in stmts {
+        let (bytes_start, mappings_start) = (printed.code.len(), printed.mappings.len());
+        {
+            // A fresh writer per statement counts lines from the statement's first line.
+            let writer = JsWriter::new(
+                cm.clone(),
+                "\n",
+                &mut printed.code,
+                Some(&mut printed.mappings),
+            );
+            let mut emitter = Emitter {
+                cfg: Config::default(),
+                cm: cm.clone(),
+                comments: None,
+                wr: writer,
+            };
+            stmt.emit_with(&mut emitter)?;
+            swc_core::ecma::codegen::text_writer::WriteJs::write_line(&mut emitter.wr)?;
+        }
+        let bytes = bytes_start..printed.code.len();
+        let lines = count_newlines(&printed.code[bytes.clone()]);
+        printed.pieces.push(Piece {
+            bytes,
+            mappings: mappings_start..printed.mappings.len(),
+            lines,
+        });
+    }
+    Ok(printed)
+}
+
+fn count_newlines(bytes: &[u8]) -> u32 {
+    bytes.iter().filter(|b| **b == b'\n').count() as u32
+}
+
+impl Printed {
+    /// How many statements were printed.
+    pub fn len(&self) -> usize {
+        self.pieces.len()
+    }
+
+    /// How many bytes of code were printed.
+    pub fn len_bytes(&self) -> usize {
+        self.code.len()
+    }
+}
+
+/// Puts an artifact together from hand-written lines and printed pieces, keeping every
+/// piece's mappings on the generated lines where the piece lands.
+pub(crate) struct Assembler {
+    code: Vec<u8>,
+    mappings: Vec<(BytePos, LineCol)>,
+    line: u32,
+}
+
+impl Assembler {
+    /// An empty artifact with room for about `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            code: Vec::with_capacity(capacity),
+            mappings: Vec::with_capacity(capacity / 3),
+            line: 0,
+        }
+    }
+
+    /// Appends generated lines (no mappings). `text` must end with a newline, so that every
+    /// piece starts at column 0.
+    pub fn push_lines(&mut self, text: &str) {
+        debug_assert!(text.ends_with('\n'));
+        self.code.extend_from_slice(text.as_bytes());
+        self.line += count_newlines(text.as_bytes());
+    }
+
+    /// Appends piece `index` of `printed`.
+    pub fn push_piece(&mut self, printed: &Printed, index: usize) {
+        let piece = &printed.pieces[index];
+        self.code.extend_from_slice(&printed.code[piece.bytes.clone()]);
+        let line = self.line;
+        self.mappings.extend(
+            printed.mappings[piece.mappings.clone()]
+                .iter()
+                .map(|(pos, at)| {
+                    (
+                        *pos,
+                        LineCol {
+                            line: at.line + line,
+                            col: at.col,
+                        },
+                    )
+                }),
+        );
+        self.line += piece.lines;
+    }
+
+    /// Appends every piece of `printed`, in order.
+    pub fn push_all(&mut self, printed: &Printed) {
+        for index in 0..printed.len() {
+            self.push_piece(printed, index);
+        }
+    }
+
+    /// The code and its source map.
+    pub fn finish(self, lines: &LineIndex<'_>) -> std::io::Result<Generated> {
+        let source_map = encode(lines, &self.mappings, SOURCE_NAME);
+        Ok(Generated {
+            code: String::from_utf8(self.code).map_err(std::io::Error::other)?,
             source_map,
-        },
-        body,
-    ))
+        })
+    }
 }

@@ -12,6 +12,18 @@ pub(crate) struct TooDeep {
     pub column: u32,
 }
 
+/// The bytes the scan acts on.
+const INTERESTING: [bool; 256] = {
+    let mut table = [false; 256];
+    let mut i = 0;
+    let bytes = b"\n/'\"([{)]}";
+    while i < bytes.len() {
+        table[bytes[i] as usize] = true;
+        i += 1;
+    }
+    table
+};
+
 /// Scans `source` for bracket depth, skipping comments and string/template text. The scan is
 /// approximate around regular expressions and JSX text, but only ever in the direction of
 /// counting less than the parser will see for valid code of normal depth.
@@ -20,6 +32,13 @@ pub(crate) fn check_nesting(source: &str) -> Result<(), TooDeep> {
     let (mut depth, mut line, mut line_start) = (0usize, 1u32, 0usize);
     let mut i = 0;
     while i < bytes.len() {
+        // Most bytes are none of the ones below: skip them in a tight loop.
+        while i < bytes.len() && !INTERESTING[bytes[i] as usize] {
+            i += 1;
+        }
+        if i == bytes.len() {
+            break;
+        }
         match bytes[i] {
             b'\n' => {
                 line += 1;

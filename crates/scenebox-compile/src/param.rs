@@ -12,20 +12,33 @@ use swc_core::ecma::{
 };
 
 use crate::context::SceneContext;
-use crate::dependencies::{global_source, GlobalSource, PHASE1_ONLY_GLOBALS};
+use crate::dependencies::{global_source, GlobalSource, EXTRAS, PHASE1_ONLY_GLOBALS};
 use crate::error::CompileWarning;
 use crate::imports::member;
 use swc_core::ecma::utils::find_pat_ids;
 
-/// Rewrites window reads in `body` to parameter reads and wraps it as the parameterized
-/// artifact's function body: `return (function () { …body…; return Component; })();`.
+/// The parameterized artifact before printing: the statements of the outer function (run as
+/// `new Function('Remotion', 'Extras', …)`), then the scene's statements, which run inside
+/// `return (function () { …; return Component; })();`.
+pub(crate) struct Parameterized {
+    /// Aliases of the parameters the scene shadows, and the dependencies the scene reads as
+    /// free identifiers (`React`, `LucideIcons`, …), declared once from `Extras`.
+    pub prologue: Vec<Stmt>,
+    /// The scene's top-level statements with every window read rewritten.
+    pub body: Vec<Stmt>,
+    /// Whether the rewrite changed `body[i]` (an unchanged one prints as in Phase 1).
+    pub changed: Vec<bool>,
+}
+
+/// Rewrites window reads in `body` to parameter reads. Free dependency identifiers keep
+/// their names and are declared from `Extras` in the outer function, so that a statement
+/// that only renders JSX (free `React`) stays as it is.
 pub(crate) fn parameterize(
     ctx: &SceneContext<'_>,
     mut body: Vec<Stmt>,
-    component: &Atom,
     scopes: Scopes,
     warnings: &mut Vec<CompileWarning>,
-) -> Vec<Stmt> {
+) -> Parameterized {
     // Names the scene declares anywhere; a parameter alias must not be shadowed by them.
     let declared = declared_names(&body, scopes.unresolved);
     let top_level_bindings = top_level_bindings(&body);
@@ -39,53 +52,65 @@ pub(crate) fn parameterize(
         extras: extras.as_str().into(),
         warnings,
         reported: HashSet::new(),
+        free_extras: [false; EXTRAS.len()],
+        changed: false,
     };
-    body.visit_mut_with(&mut rewrite);
+    let changed = body
+        .iter_mut()
+        .map(|stmt| {
+            rewrite.changed = false;
+            stmt.visit_mut_with(&mut rewrite);
+            rewrite.changed
+        })
+        .collect();
 
-    body.push(return_stmt(ident(component)));
-    let mut wrapped = Vec::with_capacity(2);
-    let aliases: Vec<(String, &str)> = [(remotion, "Remotion"), (extras, "Extras")]
+    let mut prologue = Vec::with_capacity(2);
+    let mut declarators: Vec<VarDeclarator> = [(remotion, "Remotion"), (extras, "Extras")]
         .into_iter()
         .filter(|(alias, param)| alias != param)
+        .map(|(alias, param)| declarator(&alias, Expr::Ident(ident(&param.into()))))
         .collect();
-    if !aliases.is_empty() {
-        wrapped.push(Stmt::Decl(Decl::Var(Box::new(VarDecl {
+    // The outer function sees the real `Extras` parameter: the scene's own bindings live in
+    // the inner one.
+    declarators.extend(
+        EXTRAS
+            .iter()
+            .zip(rewrite.free_extras)
+            .filter(|(_, free)| *free)
+            .map(|(name, _)| {
+                declarator(
+                    name,
+                    member(Expr::Ident(ident(&"Extras".into())), name, DUMMY_SP),
+                )
+            }),
+    );
+    if !declarators.is_empty() {
+        prologue.push(Stmt::Decl(Decl::Var(Box::new(VarDecl {
             span: DUMMY_SP,
             ctxt: SyntaxContext::empty(),
             kind: VarDeclKind::Const,
             declare: false,
-            decls: aliases
-                .into_iter()
-                .map(|(alias, param)| VarDeclarator {
-                    span: DUMMY_SP,
-                    name: Pat::Ident(BindingIdent {
-                        id: ident(&alias.as_str().into()),
-                        type_ann: None,
-                    }),
-                    init: Some(Box::new(Expr::Ident(ident(&param.into())))),
-                    definite: false,
-                })
-                .collect(),
+            decls: declarators,
         }))));
     }
-    let scene_fn = Expr::Fn(FnExpr {
-        ident: None,
-        function: Box::new(Function {
-            body: Some(FunctionBody {
-                stmts: body,
-                ..Default::default()
-            }),
-            ..Default::default()
+    Parameterized {
+        prologue,
+        body,
+        changed,
+    }
+}
+
+/// `<name> = <init>` in a `const` declaration.
+fn declarator(name: &str, init: Expr) -> VarDeclarator {
+    VarDeclarator {
+        span: DUMMY_SP,
+        name: Pat::Ident(BindingIdent {
+            id: ident(&name.into()),
+            type_ann: None,
         }),
-    });
-    wrapped.push(return_stmt(Expr::Call(CallExpr {
-        callee: Callee::Expr(Box::new(Expr::Paren(ParenExpr {
-            span: DUMMY_SP,
-            expr: Box::new(scene_fn),
-        }))),
-        ..Default::default()
-    })));
-    wrapped
+        init: Some(Box::new(init)),
+        definite: false,
+    }
 }
 
 /// `return <arg>;`
@@ -164,6 +189,10 @@ struct WindowRewrite<'a, 'w> {
     extras: Atom,
     warnings: &'w mut Vec<CompileWarning>,
     reported: HashSet<String>,
+    /// Which [`EXTRAS`] the scene reads as free identifiers.
+    free_extras: [bool; EXTRAS.len()],
+    /// Whether the statement being visited was changed.
+    changed: bool,
 }
 
 impl WindowRewrite<'_, '_> {
@@ -235,6 +264,23 @@ fn static_property(prop: &MemberProp) -> Option<String> {
     }
 }
 
+impl WindowRewrite<'_, '_> {
+    /// What a free identifier that names a known dependency becomes: `None` when it stays as
+    /// it is (an extra declared in the outer function, or `Remotion` unaliased).
+    fn free_dependency(&mut self, source: GlobalSource, span: Span) -> Option<Expr> {
+        match source {
+            GlobalSource::Remotion if &*self.remotion == "Remotion" => None,
+            GlobalSource::Remotion => Some(self.source(source, span)),
+            GlobalSource::Extra(name) => {
+                if let Some(i) = EXTRAS.iter().position(|extra| *extra == name) {
+                    self.free_extras[i] = true;
+                }
+                None
+            }
+        }
+    }
+}
+
 impl VisitMut for WindowRewrite<'_, '_> {
     fn visit_mut_expr(&mut self, expr: &mut Expr) {
         match expr {
@@ -242,6 +288,7 @@ impl VisitMut for WindowRewrite<'_, '_> {
                 let window_read = matches!(&**obj, Expr::Ident(i) if self.is_global(i, "window"));
                 if let (true, Some(name)) = (window_read, static_property(prop)) {
                     let span = *span;
+                    self.changed = true;
                     *expr = match global_source(&name) {
                         Some(source) => self.source(source, span),
                         None => {
@@ -270,11 +317,15 @@ impl VisitMut for WindowRewrite<'_, '_> {
             Expr::Ident(ident) if self.is_free(ident) => {
                 let span = ident.span;
                 if &*ident.sym == "window" {
+                    self.changed = true;
                     *expr = parenthesized(self.window_view(span));
                     return;
                 }
                 if let Some(source) = global_source(&ident.sym) {
-                    *expr = self.source(source, span);
+                    if let Some(replacement) = self.free_dependency(source, span) {
+                        self.changed = true;
+                        *expr = replacement;
+                    }
                     return;
                 }
                 if PHASE1_ONLY_GLOBALS.contains(&&*ident.sym) {
@@ -294,12 +345,20 @@ impl VisitMut for WindowRewrite<'_, '_> {
 
     fn visit_mut_prop(&mut self, prop: &mut Prop) {
         if let Prop::Shorthand(ident) = prop {
-            if self.is_free(ident)
-                && (&*ident.sym == "window" || global_source(&ident.sym).is_some())
-            {
+            // `{ window }` and an aliased `{ Remotion }` need a key; a free extra keeps its
+            // name (it is declared in the outer function).
+            let needs_key = self.is_free(ident)
+                && (&*ident.sym == "window"
+                    || (&*ident.sym == "Remotion" && &*self.remotion != "Remotion"));
+            if needs_key {
                 let key = PropName::Ident(IdentName::new(ident.sym.clone(), ident.span));
                 let value = Box::new(Expr::Ident(ident.clone()));
                 *prop = Prop::KeyValue(KeyValueProp { key, value });
+            } else if self.is_free(ident) {
+                if let Some(source) = global_source(&ident.sym) {
+                    self.free_dependency(source, ident.span);
+                }
+                return;
             }
         }
         prop.visit_mut_children_with(self);

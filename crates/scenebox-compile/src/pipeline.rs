@@ -9,7 +9,8 @@ use swc_core::common::{
     SyntaxContext, DUMMY_SP, GLOBALS,
 };
 use swc_core::ecma::{
-    ast::{EsVersion, Expr, Ident, Module, Program, Script},
+    ast::{EsVersion, Expr, Ident, Module, Program, Script, Stmt},
+    atoms::Atom,
     parser::{parse_file_as_module, Syntax, TsSyntax},
     transforms::{
         base::{fixer::fixer, resolver},
@@ -21,14 +22,14 @@ use swc_core::ecma::{
 
 use crate::artifact::{Artifact, ArtifactModel, CompileMeta, CompileTimings, CompiledScene};
 use crate::big_stack::with_big_stack;
-use crate::codegen::{generate, Generated, SOURCE_NAME};
+use crate::codegen::{print_stmts, Assembler, Generated, Printed, SOURCE_NAME};
 use crate::component::{lower_exports, SceneBody};
 use crate::context::SceneContext;
 use crate::depth::check_nesting;
 use crate::diagnostics::collecting_handler;
 use crate::error::{CompileError, CompileErrorKind, CompileWarning};
 use crate::imports::lower_imports;
-use crate::param::{parameterize, return_stmt, Scopes};
+use crate::param::{parameterize, return_stmt, Parameterized, Scopes};
 use crate::source_map::LineIndex;
 
 /// The `swc_core` version this crate pins (checked against Cargo.lock by a test).
@@ -198,7 +199,8 @@ fn compile_in_globals(
     let lines = LineIndex::new(tsx, fm_start);
     let mut warnings: Vec<CompileWarning> = Vec::new();
 
-    // Phase 1 is the shared body plus `return Component;`, printed without copying the AST.
+    // Phase 1 is the shared body plus `return Component;`, each statement printed as a piece
+    // the parameterized artifact can reuse.
     let phase1_started = Instant::now();
     let mut body = shared;
     body.visit_mut_with(&mut fixer(None));
@@ -208,15 +210,25 @@ fn compile_in_globals(
     ))));
     let phase1_transform_ms = ms(phase1_started);
     let codegen_started = Instant::now();
-    let (phase1, mut body) = generate(&cm, &lines, body).map_err(|e| codegen_error(&ctx, e))?;
+    let printed = print_stmts(&cm, &body).map_err(|e| codegen_error(&ctx, e))?;
+    let mut assembler = Assembler::with_capacity(tsx.len() * 2);
+    assembler.push_all(&printed);
+    let phase1 = assembler
+        .finish(&lines)
+        .map_err(|e| codegen_error(&ctx, e))?;
     let phase1_codegen_ms = ms(codegen_started);
     body.pop();
 
     let param_started = Instant::now();
-    let param_body = parameterize(&ctx, body, &component, scopes, &mut warnings);
+    let Parameterized {
+        prologue,
+        body,
+        changed,
+    } = parameterize(&ctx, body, scopes, &mut warnings);
     let param_transform_ms = ms(param_started);
     let codegen_started = Instant::now();
-    let (param, _) = generate(&cm, &lines, param_body).map_err(|e| codegen_error(&ctx, e))?;
+    let param = print_param(&cm, &lines, &printed, &prologue, &body, &changed, &component)
+        .map_err(|e| codegen_error(&ctx, e))?;
     let param_codegen_ms = ms(codegen_started);
 
     let compiled_at = now_rfc3339();
@@ -270,6 +282,41 @@ fn compile_in_globals(
         },
         warnings,
     })
+}
+
+/// The parameterized artifact: the prologue, then the scene's statements inside
+/// `return (function () { …; return Component; })();`, reusing Phase 1's printed text for every
+/// statement the rewrite left unchanged.
+fn print_param(
+    cm: &Lrc<SourceMap>,
+    lines: &LineIndex<'_>,
+    phase1: &Printed,
+    prologue: &[Stmt],
+    body: &[Stmt],
+    changed: &[bool],
+    component: &Atom,
+) -> std::io::Result<Generated> {
+    let rewritten = body
+        .iter()
+        .zip(changed)
+        .filter(|(_, changed)| **changed)
+        .map(|(stmt, _)| stmt);
+    let rewritten = print_stmts(cm, rewritten)?;
+    let prologue = print_stmts(cm, prologue)?;
+    let mut assembler = Assembler::with_capacity(phase1.len_bytes() + 256);
+    assembler.push_all(&prologue);
+    assembler.push_lines("return (function () {\n");
+    let mut next_rewritten = 0;
+    for (index, changed) in changed.iter().enumerate() {
+        if *changed {
+            assembler.push_piece(&rewritten, next_rewritten);
+            next_rewritten += 1;
+        } else {
+            assembler.push_piece(phase1, index);
+        }
+    }
+    assembler.push_lines(&format!("return {component};\n}})();\n"));
+    assembler.finish(lines)
 }
 
 /// Parses the TSX as a module; a fatal error or any recovered one is a `Syntax` error at the

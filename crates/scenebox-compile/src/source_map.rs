@@ -21,7 +21,13 @@ impl<'a> LineIndex<'a> {
     pub fn new(source: &'a str, base: BytePos) -> Self {
         let mut line_starts = Vec::with_capacity(source.len() / 32 + 1);
         line_starts.push(0);
-        line_starts.extend(source.match_indices('\n').map(|(i, _)| i + 1));
+        line_starts.extend(
+            source
+                .bytes()
+                .enumerate()
+                .filter(|(_, b)| *b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
         Self {
             source,
             base: base.to_u32(),
@@ -31,22 +37,76 @@ impl<'a> LineIndex<'a> {
     }
 
     /// 0-based line and UTF-16 column of `pos`, or `None` for generated or foreign positions.
+    #[cfg(test)]
     fn locate(&self, pos: BytePos) -> Option<(u32, u32)> {
+        Locator::new(self).locate(pos)
+    }
+}
+
+/// Looks positions up in a [`LineIndex`], starting from the line of the previous lookup:
+/// the code generator's positions mostly move forward through the TSX.
+struct Locator<'i, 'a> {
+    index: &'i LineIndex<'a>,
+    line: usize,
+    /// A byte offset on `line` and its UTF-16 column, to count on from (non-ASCII sources).
+    counted: (usize, usize),
+}
+
+impl<'i, 'a> Locator<'i, 'a> {
+    fn new(index: &'i LineIndex<'a>) -> Self {
+        Self {
+            index,
+            line: 0,
+            counted: (0, 0),
+        }
+    }
+
+    fn locate(&mut self, pos: BytePos) -> Option<(u32, u32)> {
         if pos.is_dummy() {
             return None;
         }
-        let offset = pos.to_u32().checked_sub(self.base)? as usize;
-        if offset > self.source.len() || !self.source.is_char_boundary(offset) {
+        let index = self.index;
+        let offset = pos.to_u32().checked_sub(index.base)? as usize;
+        if offset > index.source.len() {
             return None;
         }
-        let line = self.line_starts.partition_point(|&start| start <= offset) - 1;
-        let prefix = &self.source[self.line_starts[line]..offset];
-        let column = if self.ascii {
-            prefix.len()
-        } else {
-            prefix.encode_utf16().count()
+        let starts = &index.line_starts;
+        let within = |line: usize| {
+            starts[line] <= offset && starts.get(line + 1).is_none_or(|next| offset < *next)
         };
-        Some((line as u32, column as u32))
+        if !within(self.line) {
+            self.line = if self.line + 1 < starts.len() && within(self.line + 1) {
+                self.line + 1
+            } else {
+                starts.partition_point(|&start| start <= offset) - 1
+            };
+            self.counted = (starts[self.line], 0);
+        }
+        let line_start = starts[self.line];
+        let column = if index.ascii {
+            offset - line_start
+        } else {
+            if !index.source.is_char_boundary(offset) {
+                return None;
+            }
+            // Count UTF-16 units from the last position counted on this line when the
+            // lookup moved forward, from the line start otherwise.
+            let (from, from_column) = if self.counted.0 <= offset {
+                self.counted
+            } else {
+                (line_start, 0)
+            };
+            let text = &index.source[from..offset];
+            let column = from_column
+                + if text.is_ascii() {
+                    text.len()
+                } else {
+                    text.encode_utf16().count()
+                };
+            self.counted = (offset, column);
+            column
+        };
+        Some((self.line as u32, column as u32))
     }
 }
 
@@ -64,8 +124,9 @@ pub(crate) fn encode(
         (0u32, 0i64, 0i64, 0i64);
     let mut last: Option<(u32, u32, u32, u32)> = None;
     let mut first_in_line = true;
+    let mut locator = Locator::new(index);
     for (pos, generated) in mappings {
-        let Some((src_line, src_col)) = index.locate(*pos) else {
+        let Some((src_line, src_col)) = locator.locate(*pos) else {
             continue;
         };
         let current = (generated.line, generated.col, src_line, src_col);
@@ -144,5 +205,33 @@ mod tests {
         let b = source.find('b').unwrap() as u32 + 1;
         assert_eq!(index.locate(BytePos(b)), Some((1, 4)));
         assert_eq!(index.locate(BytePos::DUMMY), None);
+    }
+
+    #[test]
+    fn one_locator_agrees_with_counting_from_scratch_in_any_order() {
+        let source = "const a = 'é😀';\nplain line\n  x = \"日本語\" + y; // ✔ done\n\n😀";
+        let index = LineIndex::new(source, BytePos(1));
+        let naive = |offset: usize| {
+            let line = source[..offset].matches('\n').count() as u32;
+            let line_start = source[..offset].rfind('\n').map_or(0, |i| i + 1);
+            let column = source[line_start..offset].encode_utf16().count() as u32;
+            (line, column)
+        };
+        let boundaries: Vec<usize> = (0..=source.len())
+            .filter(|i| source.is_char_boundary(*i))
+            .collect();
+        // Forward, backward, then jumping around: the cursor and the counted prefix must
+        // never leak from one lookup into a wrong answer for the next.
+        let mut order = boundaries.clone();
+        order.extend(boundaries.iter().rev());
+        order.extend(boundaries.iter().step_by(3).chain(boundaries.iter().step_by(2)));
+        let mut locator = Locator::new(&index);
+        for offset in order {
+            assert_eq!(
+                locator.locate(BytePos(offset as u32 + 1)),
+                Some(naive(offset)),
+                "offset {offset}"
+            );
+        }
     }
 }
