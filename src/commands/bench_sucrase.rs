@@ -45,7 +45,8 @@ impl SucraseProcess {
         let node_modules = std::env::var_os("SCENEBOX_NODE_MODULES")
             .map(PathBuf::from)
             .unwrap_or_else(|| {
-                Path::new(env!("CARGO_MANIFEST_DIR")).join("crates/scenebox-runtime/js/node_modules")
+                Path::new(env!("CARGO_MANIFEST_DIR"))
+                    .join("crates/scenebox-runtime/js/node_modules")
             });
         let child = Command::new("node")
             .arg(&script)

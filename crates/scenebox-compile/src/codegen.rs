@@ -125,7 +125,8 @@ impl Assembler {
     /// Appends piece `index` of `printed`.
     pub fn push_piece(&mut self, printed: &Printed, index: usize) {
         let piece = &printed.pieces[index];
-        self.code.extend_from_slice(&printed.code[piece.bytes.clone()]);
+        self.code
+            .extend_from_slice(&printed.code[piece.bytes.clone()]);
         let line = self.line;
         self.mappings.extend(
             printed.mappings[piece.mappings.clone()]

@@ -227,8 +227,10 @@ fn compile_in_globals(
     } = parameterize(&ctx, body, scopes, &mut warnings);
     let param_transform_ms = ms(param_started);
     let codegen_started = Instant::now();
-    let param = print_param(&cm, &lines, &printed, &prologue, &body, &changed, &component)
-        .map_err(|e| codegen_error(&ctx, e))?;
+    let param = print_param(
+        &cm, &lines, &printed, &prologue, &body, &changed, &component,
+    )
+    .map_err(|e| codegen_error(&ctx, e))?;
     let param_codegen_ms = ms(codegen_started);
 
     let compiled_at = now_rfc3339();

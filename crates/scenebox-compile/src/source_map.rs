@@ -224,7 +224,12 @@ mod tests {
         // never leak from one lookup into a wrong answer for the next.
         let mut order = boundaries.clone();
         order.extend(boundaries.iter().rev());
-        order.extend(boundaries.iter().step_by(3).chain(boundaries.iter().step_by(2)));
+        order.extend(
+            boundaries
+                .iter()
+                .step_by(3)
+                .chain(boundaries.iter().step_by(2)),
+        );
         let mut locator = Locator::new(&index);
         for offset in order {
             assert_eq!(
