@@ -110,3 +110,50 @@ export default function S() { return <Inner />; }
         compiled.param.code
     );
 }
+
+#[test]
+fn statements_without_window_reads_are_printed_once_and_reused() {
+    let tsx = r#"
+function Title({ text }: { text: string }) {
+  return <h1 style={{ color: 'red' }}>{text}</h1>;
+}
+export default function S() {
+  const { AbsoluteFill } = window.Remotion;
+  return <AbsoluteFill><Title text="hi" /></AbsoluteFill>;
+}
+"#;
+    let compiled = compile("reuse", tsx).unwrap();
+    let (phase1, param) = (&compiled.phase1.code, &compiled.param.code);
+    // The helper reads only the free `React` of its JSX: same text in both artifacts, with
+    // `React` declared once from `Extras` in the outer function.
+    let start = phase1.find("function Title").unwrap();
+    let helper = &phase1[start..start + phase1[start..].find("\n}\n").unwrap() + 3];
+    assert!(helper.contains("React.createElement"), "{phase1}");
+    assert!(param.contains(helper), "{param}");
+    assert_eq!(
+        param.matches("const React = Extras.React;").count(),
+        1,
+        "{param}"
+    );
+    // The component reads `window.Remotion`: rewritten, not reused.
+    assert!(
+        param.contains("const { AbsoluteFill } = Remotion;"),
+        "{param}"
+    );
+    let free = free_identifiers(&["Remotion", "Extras"], param);
+    assert!(free.is_empty(), "{free:?}");
+}
+
+#[test]
+fn a_dependency_name_the_scene_also_declares_with_var_still_parses() {
+    // `var React` inside a top-level block shares the scene's scope with the free `React`
+    // of the JSX. The declaration from `Extras` lives in the outer function, so the scene's
+    // own `var` shadows it (as it shadows the global in Phase 1) instead of colliding.
+    let tsx = r#"
+if (true) { var React = window.React; }
+export default function S() { return <div>hi</div>; }
+"#;
+    let compiled = compile("var-react", tsx).unwrap();
+    let free = free_identifiers(&["Remotion", "Extras"], &compiled.param.code);
+    assert!(free.is_empty(), "{free:?}\n{}", compiled.param.code);
+}
