@@ -61,6 +61,17 @@ enum Command {
     Fidelity(commands::fidelity::FidelityArgs),
 }
 
+/// `scenebox compile … | head`: once the reader has gone, end like any Unix filter instead of
+/// panicking in `println!`. Only for commands that write nothing but stdout: the others write
+/// into pipes of child processes (ffmpeg, Node, workers), whose early exit must surface as an
+/// ordinary error.
+fn stop_quietly_on_closed_stdout() {
+    // SAFETY: restores the default disposition of one signal before any thread starts.
+    unsafe {
+        libc::signal(libc::SIGPIPE, libc::SIG_DFL);
+    }
+}
+
 fn main() -> ExitCode {
     let cli = Cli::parse();
     let metrics = cli.metrics_out.as_ref().and_then(|_| {
@@ -68,6 +79,9 @@ fn main() -> ExitCode {
             .install_recorder()
             .ok()
     });
+    if matches!(cli.command, Command::Compile(_) | Command::Diff(_)) {
+        stop_quietly_on_closed_stdout();
+    }
     let outcome = match cli.command {
         Command::Compile(args) => commands::compile::run(args),
         Command::Bench(args) => commands::bench::run(args),

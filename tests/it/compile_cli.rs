@@ -78,3 +78,30 @@ fn json_for_a_good_scene_carries_both_artifacts_and_meta() {
     );
     assert!(report["error"].is_null());
 }
+
+#[test]
+fn a_reader_that_stops_early_ends_the_output_without_a_panic() {
+    use std::io::Read;
+    use std::os::unix::process::ExitStatusExt;
+    use std::process::{Command, Stdio};
+    // `scenebox compile fixtures/scenes --json | head -c 100`
+    let mut child = Command::new(env!("CARGO_BIN_EXE_scenebox"))
+        .args(["compile", "fixtures/scenes", "--json"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"))
+        .stdout(Stdio::piped())
+        .stderr(Stdio::piped())
+        .spawn()
+        .unwrap();
+    let mut first = [0u8; 100];
+    child.stdout.take().unwrap().read_exact(&mut first).unwrap();
+    // The pipe's reading end is closed here.
+    let output = child.wait_with_output().unwrap();
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!stderr.contains("panicked"), "{stderr}");
+    assert!(
+        output.status.success() || output.status.signal() == Some(libc::SIGPIPE),
+        "{:?}: {stderr}",
+        output.status
+    );
+    assert!(String::from_utf8_lossy(&first).starts_with("{\"file\""));
+}
