@@ -196,6 +196,21 @@ struct WindowRewrite<'a, 'w> {
 }
 
 impl WindowRewrite<'_, '_> {
+    /// What a free identifier that names a known dependency becomes: `None` when it stays as
+    /// it is (an extra declared in the outer function, or `Remotion` unaliased).
+    fn free_dependency(&mut self, source: GlobalSource, span: Span) -> Option<Expr> {
+        match source {
+            GlobalSource::Remotion if &*self.remotion == "Remotion" => None,
+            GlobalSource::Remotion => Some(self.source(source, span)),
+            GlobalSource::Extra(name) => {
+                if let Some(i) = EXTRAS.iter().position(|extra| *extra == name) {
+                    self.free_extras[i] = true;
+                }
+                None
+            }
+        }
+    }
+
     /// Whether `ident` names no binding of the scene (so in the browser it reads a global).
     fn is_free(&self, ident: &Ident) -> bool {
         ident.ctxt == self.scopes.unresolved
@@ -264,23 +279,6 @@ fn static_property(prop: &MemberProp) -> Option<String> {
     }
 }
 
-impl WindowRewrite<'_, '_> {
-    /// What a free identifier that names a known dependency becomes: `None` when it stays as
-    /// it is (an extra declared in the outer function, or `Remotion` unaliased).
-    fn free_dependency(&mut self, source: GlobalSource, span: Span) -> Option<Expr> {
-        match source {
-            GlobalSource::Remotion if &*self.remotion == "Remotion" => None,
-            GlobalSource::Remotion => Some(self.source(source, span)),
-            GlobalSource::Extra(name) => {
-                if let Some(i) = EXTRAS.iter().position(|extra| *extra == name) {
-                    self.free_extras[i] = true;
-                }
-                None
-            }
-        }
-    }
-}
-
 impl VisitMut for WindowRewrite<'_, '_> {
     fn visit_mut_expr(&mut self, expr: &mut Expr) {
         match expr {
@@ -344,21 +342,15 @@ impl VisitMut for WindowRewrite<'_, '_> {
     }
 
     fn visit_mut_prop(&mut self, prop: &mut Prop) {
+        // `{ window }`, `{ React }`: a key-value pair, whose value is then rewritten (or left
+        // as it is) like any other read.
         if let Prop::Shorthand(ident) = prop {
-            // `{ window }` and an aliased `{ Remotion }` need a key; a free extra keeps its
-            // name (it is declared in the outer function).
-            let needs_key = self.is_free(ident)
-                && (&*ident.sym == "window"
-                    || (&*ident.sym == "Remotion" && &*self.remotion != "Remotion"));
-            if needs_key {
+            if self.is_free(ident)
+                && (&*ident.sym == "window" || global_source(&ident.sym).is_some())
+            {
                 let key = PropName::Ident(IdentName::new(ident.sym.clone(), ident.span));
                 let value = Box::new(Expr::Ident(ident.clone()));
                 *prop = Prop::KeyValue(KeyValueProp { key, value });
-            } else if self.is_free(ident) {
-                if let Some(source) = global_source(&ident.sym) {
-                    self.free_dependency(source, ident.span);
-                }
-                return;
             }
         }
         prop.visit_mut_children_with(self);

@@ -9,7 +9,7 @@ use swc_core::common::{
     SyntaxContext, DUMMY_SP, GLOBALS,
 };
 use swc_core::ecma::{
-    ast::{EsVersion, Expr, Ident, Module, Program, Script, Stmt},
+    ast::{EsVersion, Expr, Ident, Module, Program, Script},
     atoms::Atom,
     parser::{parse_file_as_module, Syntax, TsSyntax},
     transforms::{
@@ -220,17 +220,11 @@ fn compile_in_globals(
     body.pop();
 
     let param_started = Instant::now();
-    let Parameterized {
-        prologue,
-        body,
-        changed,
-    } = parameterize(&ctx, body, scopes, &mut warnings);
+    let parameterized = parameterize(&ctx, body, scopes, &mut warnings);
     let param_transform_ms = ms(param_started);
     let codegen_started = Instant::now();
-    let param = print_param(
-        &cm, &lines, &printed, &prologue, &body, &changed, &component,
-    )
-    .map_err(|e| codegen_error(&ctx, e))?;
+    let param = print_param(&cm, &lines, &printed, &parameterized, &component)
+        .map_err(|e| codegen_error(&ctx, e))?;
     let param_codegen_ms = ms(codegen_started);
 
     let compiled_at = now_rfc3339();
@@ -293,11 +287,14 @@ fn print_param(
     cm: &Lrc<SourceMap>,
     lines: &LineIndex<'_>,
     phase1: &Printed,
-    prologue: &[Stmt],
-    body: &[Stmt],
-    changed: &[bool],
+    parameterized: &Parameterized,
     component: &Atom,
 ) -> std::io::Result<Generated> {
+    let Parameterized {
+        prologue,
+        body,
+        changed,
+    } = parameterized;
     let rewritten = body
         .iter()
         .zip(changed)

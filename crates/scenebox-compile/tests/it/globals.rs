@@ -157,3 +157,24 @@ export default function S() { return <div>hi</div>; }
     let free = free_identifiers(&["Remotion", "Extras"], &compiled.param.code);
     assert!(free.is_empty(), "{free:?}\n{}", compiled.param.code);
 }
+
+#[test]
+fn shorthand_properties_of_dependencies_read_the_parameters() {
+    let tsx = r#"
+export default function S() {
+  const deps = { React, window, LucideIcons };
+  return <div>{Object.keys(deps).length}</div>;
+}
+"#;
+    let compiled = compile("shorthand", tsx).unwrap();
+    let param = &compiled.param.code;
+    let free = free_identifiers(&["Remotion", "Extras"], param);
+    for name in ["window", "React", "LucideIcons"] {
+        assert!(!free.contains(name), "{name} is free: {free:?}\n{param}");
+    }
+    assert!(
+        param.contains("const React = Extras.React, LucideIcons = Extras.LucideIcons;"),
+        "{param}"
+    );
+    assert!(param.contains("window: ({"), "{param}");
+}
