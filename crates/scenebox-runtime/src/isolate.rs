@@ -1,18 +1,23 @@
 //! One sandboxed V8 isolate for one scene job: created from the start-up snapshot with a heap
 //! limit, a capped ArrayBuffer allocator, no code generation from strings, no WebAssembly or
-//! shared memory, and nothing of deno_core reachable from scene code. Also the small set of
-//! V8 calls the job needs: compile the scene function, call host functions, drain microtasks.
+//! shared memory. Also the small set of V8 calls the job needs: compile the scene function,
+//! call host functions, drain microtasks.
+//!
+//! The isolate is a plain V8 isolate (deno_core's `v8`), not a `JsRuntime`: a scene job needs
+//! no ops, modules or event loop, and without them an isolate starts about 1.5 ms sooner and
+//! nothing of Deno exists in it for scene code to reach.
 
+use std::ffi::c_void;
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::Arc;
 
-use deno_core::{serde_v8, v8, JsRuntime, RuntimeOptions};
+use deno_core::{serde_v8, v8};
 use serde::de::DeserializeOwned;
 use serde::Serialize;
 
 use crate::array_buffer::capped_allocator;
 use crate::config::Limits;
-use crate::snapshot::startup_snapshot;
+use crate::snapshot::{external_references, startup_snapshot};
 
 /// Removes what scene code must not reach and hands the host object back. Resizable
 /// ArrayBuffers grow outside the capped allocator, so growing one is refused.
@@ -86,12 +91,50 @@ impl HostFn {
     }
 }
 
+/// Opens a handle scope and enters the isolate's context as `$scope`.
+macro_rules! context_scope {
+    ($scope:ident, $isolate:expr) => {
+        v8::scope!(let handles, &mut $isolate.isolate);
+        let context = v8::Local::new(handles, &$isolate.context);
+        let $scope = &mut v8::ContextScope::new(handles, context);
+    };
+}
+
+/// What the near-heap-limit callback needs; boxed so V8 can hold a pointer to it.
+struct HeapWatch {
+    /// Set by the ArrayBuffer allocator when it refused memory.
+    buffer_refused: Arc<AtomicBool>,
+    /// Set when the heap limit stopped the scene.
+    out_of_memory: Arc<AtomicBool>,
+    handle: v8::IsolateHandle,
+}
+
+/// V8 calls this near the heap limit instead of aborting the process.
+unsafe extern "C" fn near_heap_limit(data: *mut c_void, current: usize, _initial: usize) -> usize {
+    // SAFETY: `data` is the `HeapWatch` boxed in the `SceneIsolate` that owns the isolate,
+    // which outlives every callback.
+    let watch = unsafe { &*(data as *const HeapWatch) };
+    if watch.buffer_refused.swap(false, Ordering::SeqCst) {
+        // The ArrayBuffer cap refused memory: the scene gets its RangeError, the heap itself
+        // is fine.
+        return current;
+    }
+    // Stop the scene instead of letting V8 abort the process; the extra room lets the
+    // termination unwind.
+    watch.out_of_memory.store(true, Ordering::SeqCst);
+    watch.handle.terminate_execution();
+    current.saturating_mul(2)
+}
+
 /// A sandboxed isolate with the host bundle loaded.
 pub(crate) struct SceneIsolate {
-    runtime: JsRuntime,
+    // Handles first: fields drop in order, and handles must go before their isolate.
     functions: Vec<v8::Global<v8::Function>>,
     remotion: v8::Global<v8::Value>,
+    context: v8::Global<v8::Context>,
+    isolate: v8::OwnedIsolate,
     out_of_memory: Arc<AtomicBool>,
+    _heap_watch: Box<HeapWatch>,
 }
 
 impl SceneIsolate {
@@ -99,76 +142,46 @@ impl SceneIsolate {
     pub fn new(limits: &Limits) -> Result<Self, String> {
         let buffer_refused = Arc::new(AtomicBool::new(false));
         let create_params = v8::CreateParams::default()
+            .snapshot_blob(v8::StartupData::from(startup_snapshot()))
+            .external_references(external_references())
             .heap_limits(0, limits.heap_bytes)
             .array_buffer_allocator(capped_allocator(
                 limits.array_buffer_bytes,
                 buffer_refused.clone(),
             ))
             .allow_atomics_wait(false);
-        let mut runtime = JsRuntime::try_new(RuntimeOptions {
-            startup_snapshot: Some(startup_snapshot()),
-            create_params: Some(create_params),
-            ..Default::default()
-        })
-        .map_err(|e| format!("creating the isolate failed: {e}"))?;
-
+        let mut isolate = v8::Isolate::new(create_params);
+        // Microtasks run only when the host drains them (as in the snapshot's warm-up).
+        isolate.set_microtasks_policy(v8::MicrotasksPolicy::Explicit);
         let out_of_memory = Arc::new(AtomicBool::new(false));
-        let flag = out_of_memory.clone();
-        let handle = runtime.v8_isolate().thread_safe_handle();
-        runtime.add_near_heap_limit_callback(move |current, _initial| {
-            if buffer_refused.swap(false, Ordering::SeqCst) {
-                // The ArrayBuffer cap refused memory: the scene gets its RangeError, the
-                // heap itself is fine.
-                return current;
-            }
-            // Stop the scene instead of letting V8 abort the process; the extra room lets the
-            // termination unwind.
-            flag.store(true, Ordering::SeqCst);
-            handle.terminate_execution();
-            current.saturating_mul(2)
+        let heap_watch = Box::new(HeapWatch {
+            buffer_refused,
+            out_of_memory: out_of_memory.clone(),
+            handle: isolate.thread_safe_handle(),
         });
-
-        let host = runtime
-            .execute_script("scenebox-lockdown.js", LOCKDOWN)
-            .map_err(|e| format!("locking the isolate down failed: {e}"))?;
-        let (functions, remotion) = {
-            deno_core::scope!(scope, &mut runtime);
-            scope
-                .get_current_context()
-                .set_allow_generation_from_strings(false);
-            let host = v8::Local::new(scope, host);
-            let host: v8::Local<v8::Object> = host
-                .try_into()
-                .map_err(|_| "the host bundle did not define SceneboxHost".to_string())?;
-            let mut functions = Vec::with_capacity(HostFn::ALL.len());
-            for f in HostFn::ALL {
-                let key =
-                    v8::String::new(scope, f.js_name()).ok_or("allocating a string failed")?;
-                let value = host
-                    .get(scope, key.into())
-                    .ok_or_else(|| format!("SceneboxHost.{} is missing", f.js_name()))?;
-                let function: v8::Local<v8::Function> = value
-                    .try_into()
-                    .map_err(|_| format!("SceneboxHost.{} is not a function", f.js_name()))?;
-                functions.push(v8::Global::new(scope, function));
-            }
-            let key = v8::String::new(scope, "Remotion").ok_or("allocating a string failed")?;
-            let remotion = host
-                .get(scope, key.into())
-                .ok_or("SceneboxHost.Remotion is missing")?;
-            (functions, v8::Global::new(scope, remotion))
+        isolate.add_near_heap_limit_callback(
+            near_heap_limit,
+            &*heap_watch as *const HeapWatch as *mut c_void,
+        );
+        let context = {
+            v8::scope!(let scope, &mut isolate);
+            let context = v8::Context::new(scope, Default::default());
+            v8::Global::new(scope, context)
         };
-        Ok(Self {
-            runtime,
+        let (functions, remotion) = lock_down(&mut isolate, &context)?;
+        Ok(SceneIsolate {
             functions,
             remotion,
+            context,
+            isolate,
             out_of_memory,
+            _heap_watch: heap_watch,
         })
     }
 
     /// A handle the watchdog can use to stop this isolate's JS.
     pub fn thread_safe_handle(&mut self) -> v8::IsolateHandle {
-        self.runtime.v8_isolate().thread_safe_handle()
+        self.isolate.thread_safe_handle()
     }
 
     /// Whether the heap limit was reached.
@@ -197,7 +210,7 @@ impl SceneIsolate {
         function: &v8::Global<v8::Function>,
         args: &[v8::Global<v8::Value>],
     ) -> Result<v8::Global<v8::Value>, JsFailure> {
-        deno_core::scope!(scope, &mut self.runtime);
+        context_scope!(scope, self);
         v8::tc_scope!(let tc, scope);
         let function = v8::Local::new(tc, function);
         let args: Vec<v8::Local<v8::Value>> = args.iter().map(|a| v8::Local::new(tc, a)).collect();
@@ -218,7 +231,7 @@ impl SceneIsolate {
         parameters: &[&str],
         extension: Option<&v8::Global<v8::Value>>,
     ) -> Result<v8::Global<v8::Function>, JsFailure> {
-        deno_core::scope!(scope, &mut self.runtime);
+        context_scope!(scope, self);
         v8::tc_scope!(let tc, scope);
         let (Some(source_text), Some(name)) = (
             v8::String::new(tc, code),
@@ -270,7 +283,7 @@ impl SceneIsolate {
 
     /// Runs every queued microtask.
     pub fn perform_microtask_checkpoint(&mut self) {
-        deno_core::scope!(scope, &mut self.runtime);
+        context_scope!(scope, self);
         scope.perform_microtask_checkpoint();
     }
 
@@ -279,7 +292,7 @@ impl SceneIsolate {
         &mut self,
         value: &T,
     ) -> Result<v8::Global<v8::Value>, String> {
-        deno_core::scope!(scope, &mut self.runtime);
+        context_scope!(scope, self);
         let local = serde_v8::to_v8(scope, value).map_err(|e| e.to_string())?;
         Ok(v8::Global::new(scope, local))
     }
@@ -291,7 +304,7 @@ impl SceneIsolate {
         value: &v8::Global<v8::Value>,
     ) -> Result<T, String> {
         let json = {
-            deno_core::scope!(scope, &mut self.runtime);
+            context_scope!(scope, self);
             let local = v8::Local::new(scope, value);
             v8::json::stringify(scope, local)
                 .ok_or("JSON.stringify failed")?
@@ -305,10 +318,59 @@ impl SceneIsolate {
         &mut self,
         value: &v8::Global<v8::Value>,
     ) -> Result<T, String> {
-        deno_core::scope!(scope, &mut self.runtime);
+        context_scope!(scope, self);
         let local = v8::Local::new(scope, value);
         serde_v8::from_v8(scope, local).map_err(|e| e.to_string())
     }
+}
+
+/// Runs [`LOCKDOWN`] in `context`, forbids code generation from strings there and looks up
+/// the host API: its functions and `SceneboxHost.Remotion`.
+#[allow(clippy::type_complexity)]
+fn lock_down(
+    isolate: &mut v8::OwnedIsolate,
+    context: &v8::Global<v8::Context>,
+) -> Result<(Vec<v8::Global<v8::Function>>, v8::Global<v8::Value>), String> {
+    v8::scope!(let handles, isolate);
+    let context = v8::Local::new(handles, context);
+    let scope = &mut v8::ContextScope::new(handles, context);
+    scope
+        .get_current_context()
+        .set_allow_generation_from_strings(false);
+    let host = {
+        v8::tc_scope!(let tc, scope);
+        let code = v8::String::new(tc, LOCKDOWN).ok_or("allocating a string failed")?;
+        let host = v8::Script::compile(tc, code, None).and_then(|script| script.run(tc));
+        match host {
+            Some(host) => host,
+            None => {
+                let failure = caught(tc);
+                return Err(format!(
+                    "locking the isolate down failed: {}",
+                    failure.message
+                ));
+            }
+        }
+    };
+    let host: v8::Local<v8::Object> = host
+        .try_into()
+        .map_err(|_| "the host bundle did not define SceneboxHost".to_string())?;
+    let mut functions = Vec::with_capacity(HostFn::ALL.len());
+    for f in HostFn::ALL {
+        let key = v8::String::new(scope, f.js_name()).ok_or("allocating a string failed")?;
+        let value = host
+            .get(scope, key.into())
+            .ok_or_else(|| format!("SceneboxHost.{} is missing", f.js_name()))?;
+        let function: v8::Local<v8::Function> = value
+            .try_into()
+            .map_err(|_| format!("SceneboxHost.{} is not a function", f.js_name()))?;
+        functions.push(v8::Global::new(scope, function));
+    }
+    let key = v8::String::new(scope, "Remotion").ok_or("allocating a string failed")?;
+    let remotion = host
+        .get(scope, key.into())
+        .ok_or("SceneboxHost.Remotion is missing")?;
+    Ok((functions, v8::Global::new(scope, remotion)))
 }
 
 fn failure(message: &str) -> JsFailure {

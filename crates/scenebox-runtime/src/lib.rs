@@ -19,7 +19,6 @@ mod pool;
 mod render;
 mod snapshot;
 mod stack;
-mod tokio_context;
 mod tree;
 mod watchdog;
 mod worker_process;

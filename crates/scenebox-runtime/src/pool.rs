@@ -1,4 +1,4 @@
-//! A pool of isolate workers: `JsRuntime` is not `Send`, so each worker thread runs whole
+//! A pool of isolate workers: a V8 isolate is not `Send`, so each worker thread runs whole
 //! scene jobs (a fresh isolate each) taken from one bounded queue — in this process, or in a
 //! restartable worker process of its own. A full queue is reported, never grown.
 
@@ -205,7 +205,7 @@ fn work(config: &RuntimeConfig, receiver: &Mutex<Receiver<Task>>) {
     loop {
         // Make the next job's isolate while waiting for it: a fresh one per job, as always, but
         // its start-up is off the job's critical path.
-        let prepared = crate::tokio_context::with_tokio(|| SceneIsolate::new(&config.limits)).ok();
+        let prepared = SceneIsolate::new(&config.limits).ok();
         let task = {
             let receiver = receiver.lock().unwrap_or_else(|p| p.into_inner());
             receiver.recv()

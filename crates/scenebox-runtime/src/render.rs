@@ -122,7 +122,7 @@ pub(crate) fn render_prepared(
     loop {
         let started = Instant::now();
         let isolate = prepared.take();
-        let result = crate::tokio_context::with_tokio(|| guarded_attempt(config, request, isolate));
+        let result = guarded_attempt(config, request, isolate);
         let number = attempts.len() as u32 + 1;
         attempts.push(Attempt {
             number,

@@ -1,15 +1,39 @@
 //! The start-up snapshot: the JS host bundle (React, Remotion, the extras and the frame
 //! renderer) evaluated once per process into a V8 snapshot that every scene isolate starts
 //! from.
+//!
+//! The snapshot is V8's own (`SnapshotCreator`), not a `JsRuntime`'s: scene isolates use
+//! nothing of deno_core's JS layer (no ops, no modules, no event loop), and leaving it out
+//! makes the snapshot smaller and each isolate faster to create (see `isolate.rs`).
 
+use std::borrow::Cow;
+use std::ffi::c_void;
 use std::sync::OnceLock;
 
-use deno_core::{JsRuntime, JsRuntimeForSnapshot, RuntimeOptions};
+use deno_core::{v8, JsRuntime};
 
 /// The committed bundle built from `js/` (see js/README.md).
 pub const HOST_BUNDLE: &str = include_str!("../js/dist/scenebox-host.js");
 
-/// Initialises V8 once per process (before any isolate exists).
+/// The bundle as a V8 external string resource. Registered as an external reference, it lets
+/// the snapshot point at these bytes instead of holding a 1.2 MB copy of the script source
+/// (most of it icon data) that every isolate would deserialise.
+// SAFETY: ASCII is checked before the resource is first used (`startup_snapshot`); build.mjs
+// emits an ASCII bundle.
+static HOST_SOURCE: v8::OneByteConst =
+    unsafe { v8::String::create_external_onebyte_const_unchecked(HOST_BUNDLE.as_bytes()) };
+
+/// The external references of the snapshot, the same list for the isolate that makes it and
+/// for every isolate made from it.
+pub(crate) fn external_references() -> Cow<'static, [v8::ExternalReference]> {
+    Cow::Owned(vec![v8::ExternalReference {
+        pointer: &HOST_SOURCE as *const v8::OneByteConst as *mut c_void,
+    }])
+}
+
+/// Initialises V8 once per process (before any isolate exists): deno_core's platform and
+/// flags (among them `--enable-queue-microtask`, the native `queueMicrotask` the bundle
+/// needs), the en-US locale and UTC.
 pub(crate) fn init_v8() {
     static INIT: OnceLock<()> = OnceLock::new();
     INIT.get_or_init(|| {
@@ -26,8 +50,11 @@ pub(crate) fn init_v8() {
 }
 
 /// A small scene that walks the common React and Remotion code paths (hooks, Sequence,
-/// Series, interpolate, spring, colours), so their bytecode is compiled into the snapshot
-/// instead of on every scene's first frame. It leaves nothing mounted behind.
+/// Series, interpolate, spring, colours) and draws one icon of each pack and one shape, so
+/// their bytecode is compiled into the snapshot instead of on every scene's first frame. The
+/// icon packs' indexes over their data (built on first use) are then part of the snapshot too,
+/// as is the component of each icon drawn here: all three are the same in every job. It leaves
+/// nothing mounted behind.
 const WARM_UP_SCENE: &str = r#"(() => {
   const host = globalThis.SceneboxHost;
   host.installDeterminism('scenebox-warm-up');
@@ -51,50 +78,114 @@ const WARM_UP_SCENE: &str = r#"(() => {
     return h(R.AbsoluteFill, { style: { backgroundColor: color } },
       h(R.Sequence, { from: 0, durationInFrames: 10 }, [0, 1, 2].map((i) => h(Item, { key: i, i }))),
       h(R.Series, null, h(R.Series.Sequence, { durationInFrames: 5 }, h('span', { ref }, String(state + value)))),
-      h('svg', { viewBox: '0 0 10 10' }, h('path', { d: 'M0 0L10 10', stroke: 'red' })));
+      h('svg', { viewBox: '0 0 10 10' }, h('path', { d: 'M0 0L10 10', stroke: 'red' })),
+      h(extras.LucideIcons.Check, { size: 28, color: '#22C55E', strokeWidth: 3 }),
+      h(extras.HeroiconsSolid.HomeIcon, { width: 24 }),
+      h(extras.HeroiconsOutline.HomeIcon, { width: 24 }),
+      h(extras.RemotionShapes.Circle, { radius: 10, fill: 'red' }));
   }
   host.mount(WarmUp, { width: 1920, height: 1080, fps: 30, durationInFrames: 30 }, {});
 })()"#;
 
+/// A script run while making the snapshot.
+#[derive(Clone, Copy)]
+enum Source {
+    /// [`HOST_BUNDLE`], as the external [`HOST_SOURCE`].
+    Bundle,
+    /// A short script, copied into the heap.
+    Text(&'static str),
+}
+
+/// Runs `code` as a classic script named `name`; a throw here is a broken bundle, not a
+/// scene's fault, so it panics with V8's message.
+fn run_script(scope: &mut v8::PinScope<'_, '_>, name: &str, code: Source) {
+    v8::tc_scope!(let tc, scope);
+    let source = match code {
+        Source::Bundle => v8::String::new_from_onebyte_const(tc, &HOST_SOURCE),
+        Source::Text(text) => v8::String::new(tc, text),
+    }
+    .expect("the script fits in a V8 string");
+    let name = v8::String::new(tc, name).expect("allocating a string");
+    let origin = v8::ScriptOrigin::new(
+        tc,
+        name.into(),
+        0,
+        0,
+        false,
+        0,
+        None,
+        false,
+        false,
+        false,
+        None,
+    );
+    let result = v8::Script::compile(tc, source, Some(&origin)).and_then(|s| s.run(tc));
+    if result.is_none() {
+        let message = tc
+            .message()
+            .map(|m| m.get(tc).to_rust_string_lossy(tc))
+            .unwrap_or_else(|| "no exception".to_string());
+        panic!(
+            "{} failed while building the start-up snapshot: {message}",
+            name.to_rust_string_lossy(tc)
+        );
+    }
+}
+
 /// Renders [`WARM_UP_SCENE`] for a few frames, settling each like a real job, then unmounts.
-fn warm_up(runtime: &mut JsRuntimeForSnapshot) {
-    let run = |runtime: &mut JsRuntimeForSnapshot, code: &'static str| {
-        runtime
-            .execute_script("scenebox-warm-up.js", code)
-            .unwrap_or_else(|e| panic!("the snapshot warm-up failed: {e}"));
-    };
-    run(runtime, WARM_UP_SCENE);
+fn warm_up(scope: &mut v8::PinScope<'_, '_>) {
+    run_script(scope, "scenebox-warm-up.js", Source::Text(WARM_UP_SCENE));
     for frame in [
         "SceneboxHost.renderFrame(0)",
         "SceneboxHost.renderFrame(4)",
         "SceneboxHost.renderFrame(8)",
     ] {
-        run(runtime, frame);
+        run_script(scope, "scenebox-warm-up.js", Source::Text(frame));
         for _ in 0..8 {
-            {
-                deno_core::scope!(scope, runtime);
-                scope.perform_microtask_checkpoint();
-            }
-            run(runtime, "SceneboxHost.step()");
+            scope.perform_microtask_checkpoint();
+            run_script(
+                scope,
+                "scenebox-warm-up.js",
+                Source::Text("SceneboxHost.step()"),
+            );
         }
-        run(runtime, "JSON.stringify(SceneboxHost.readFrame())");
+        run_script(
+            scope,
+            "scenebox-warm-up.js",
+            Source::Text("JSON.stringify(SceneboxHost.readFrame())"),
+        );
     }
-    run(runtime, "SceneboxHost.unmount()");
+    run_script(
+        scope,
+        "scenebox-warm-up.js",
+        Source::Text("SceneboxHost.unmount()"),
+    );
 }
 
-/// The snapshot bytes, built on first use.
+/// The snapshot bytes, built on first use: the bundle evaluated and warmed up in the default
+/// context, compiled bytecode kept.
 pub fn startup_snapshot() -> &'static [u8] {
     static SNAPSHOT: OnceLock<&'static [u8]> = OnceLock::new();
     SNAPSHOT.get_or_init(|| {
         init_v8();
-        crate::tokio_context::with_tokio(|| {
-            let mut runtime = JsRuntimeForSnapshot::new(RuntimeOptions::default());
-            runtime
-                .execute_script("scenebox-host.js", HOST_BUNDLE)
-                .unwrap_or_else(|e| panic!("the committed JS host bundle failed to evaluate: {e}"));
-            warm_up(&mut runtime);
-            let snapshot: &'static [u8] = Box::leak(runtime.snapshot());
-            snapshot
-        })
+        assert!(
+            HOST_BUNDLE.is_ascii(),
+            "the JS host bundle must be ASCII (js/build.mjs escapes everything else)"
+        );
+        let mut creator = v8::Isolate::snapshot_creator(Some(external_references()), None);
+        creator.set_microtasks_policy(v8::MicrotasksPolicy::Explicit);
+        {
+            v8::scope!(let scope, &mut creator);
+            let context = v8::Context::new(scope, Default::default());
+            let scope = &mut v8::ContextScope::new(scope, context);
+            run_script(scope, "scenebox-host.js", Source::Bundle);
+            warm_up(scope);
+            scope.set_default_context(context);
+        }
+        let blob = creator
+            .create_blob(v8::FunctionCodeHandling::Keep)
+            .expect("V8 could not serialise the start-up snapshot");
+        let snapshot: &'static [u8] = Box::leak(blob.to_vec().into_boxed_slice());
+        snapshot
     })
 }

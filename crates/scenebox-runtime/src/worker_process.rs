@@ -39,7 +39,7 @@ pub fn serve_worker(input: impl BufRead, output: impl Write) -> std::io::Result<
     let mut output = BufWriter::new(output);
     crate::snapshot::startup_snapshot();
     loop {
-        let prepared = crate::tokio_context::with_tokio(|| SceneIsolate::new(&config.limits)).ok();
+        let prepared = SceneIsolate::new(&config.limits).ok();
         let Some(line) = lines.next() else {
             return Ok(());
         };
