@@ -10,6 +10,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { createRequire } from 'node:module';
 import { lucideModule, heroiconsModule } from './build-icons.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
@@ -30,6 +31,37 @@ const iconPlugin = {
       else if (pack === 'heroicons-24-outline') contents = heroiconsModule(root, rel, '24', 'outline');
       else throw new Error(`unknown icon pack ${pack}`);
       iconTexts.push(/export const text = \(\) => '([^']*)';/.exec(contents)[1]);
+      return { contents, loader: 'js', resolveDir: root };
+    });
+  },
+};
+
+// React ships CommonJS. esbuild gives every ES module that imports it a conversion of its own
+// (`__toESM(require_react())`: a getter closure, a context and an accessor per React export, per
+// importing module), about 4,000 objects for the ~160 importing modules, deserialised by every
+// isolate made from the start-up snapshot. Instead every ES `import` of `react` or
+// `react/jsx-runtime` resolves to one ES module that converts once and re-exports each name as a
+// constant; CommonJS `require` calls (react-reconciler) still get the module itself.
+const reactModules = {
+  react: { file: './node_modules/react/index.js', names: './node_modules/react/cjs/react.production.js' },
+  'react/jsx-runtime': {
+    file: './node_modules/react/jsx-runtime.js',
+    names: './node_modules/react/cjs/react-jsx-runtime.production.js',
+  },
+};
+
+const reactEsmPlugin = {
+  name: 'scenebox-react-esm',
+  setup(build) {
+    build.onResolve({ filter: /^react(\/jsx-runtime)?$/ }, (args) =>
+      args.kind === 'import-statement' ? { path: args.path, namespace: 'scenebox-react' } : undefined,
+    );
+    build.onLoad({ filter: /.*/, namespace: 'scenebox-react' }, (args) => {
+      const { file, names } = reactModules[args.path];
+      const keys = Object.keys(createRequire(import.meta.url)(names)).sort();
+      const bad = keys.find((key) => !/^[A-Za-z_$][\w$]*$/.test(key) || key === 'default');
+      if (bad !== undefined) throw new Error(`${args.path} exports ${JSON.stringify(bad)}, not re-exportable as a constant`);
+      const contents = `import cjs from '${file}';\nexport default cjs;\nexport const { ${keys.join(', ')} } = cjs;\n`;
       return { contents, loader: 'js', resolveDir: root };
     });
   },
@@ -60,7 +92,7 @@ export async function bundle() {
     // src/window.js) got node-mode ESM interop or not depending on which resolution esbuild saw
     // first, and about 1 build in 30 differed (`__toESM(require_react())` vs `…, 1)`).
     alias: { 'react-dom': './src/react-dom-shim.js' },
-    plugins: [iconPlugin],
+    plugins: [iconPlugin, reactEsmPlugin],
     logLevel: 'warning',
   });
   const bytes = result.outputFiles[0].contents;
