@@ -17,29 +17,7 @@ use serde::Serialize;
 
 use crate::array_buffer::capped_allocator;
 use crate::config::Limits;
-use crate::snapshot::{external_references, startup_snapshot};
-
-/// Removes what scene code must not reach and hands the host object back. Resizable
-/// ArrayBuffers grow outside the capped allocator, so growing one is refused.
-const LOCKDOWN: &str = r#"(() => {
-  const host = globalThis.SceneboxHost;
-  const proto = ArrayBuffer.prototype;
-  const transfer = proto.transfer;
-  const refuse = () => { throw new RangeError('resizing ArrayBuffers is disabled in scenes'); };
-  const guardedTransfer = function (length) {
-    if (length !== undefined && length > this.byteLength) refuse();
-    return transfer.call(this, length);
-  };
-  Object.defineProperty(proto, 'resize', { value: refuse, writable: false, configurable: false });
-  if (transfer) Object.defineProperty(proto, 'transfer', { value: guardedTransfer, writable: false, configurable: false });
-  for (const name of ['SceneboxHost', 'Deno', '__bootstrap', 'WebAssembly', 'SharedArrayBuffer', 'Atomics', 'Temporal']) {
-    try { delete globalThis[name]; } catch (_) {}
-    if (name in globalThis) {
-      Object.defineProperty(globalThis, name, { value: undefined, writable: false, configurable: false });
-    }
-  }
-  return host;
-})()"#;
+use crate::snapshot::{external_references, startup_snapshot, HOST_DATA_INDEX};
 
 /// A JS exception (or termination) caught by the host.
 #[derive(Debug, Clone)]
@@ -272,7 +250,7 @@ impl SceneIsolate {
             &mut source,
             &params,
             &extensions,
-            v8::script_compiler::CompileOptions::NoCompileOptions,
+            v8::script_compiler::CompileOptions::EagerCompile,
             v8::script_compiler::NoCacheReason::NoReason,
         );
         match compiled {
@@ -324,8 +302,9 @@ impl SceneIsolate {
     }
 }
 
-/// Runs [`LOCKDOWN`] in `context`, forbids code generation from strings there and looks up
-/// the host API: its functions and `SceneboxHost.Remotion`.
+/// Forbids code generation from strings in `context` and looks up the host API the snapshot
+/// kept for the host (the global `SceneboxHost` is gone, see [`crate::snapshot`]): its
+/// functions and `SceneboxHost.Remotion`.
 #[allow(clippy::type_complexity)]
 fn lock_down(
     isolate: &mut v8::OwnedIsolate,
@@ -334,27 +313,12 @@ fn lock_down(
     v8::scope!(let handles, isolate);
     let context = v8::Local::new(handles, context);
     let scope = &mut v8::ContextScope::new(handles, context);
-    scope
-        .get_current_context()
-        .set_allow_generation_from_strings(false);
-    let host = {
-        v8::tc_scope!(let tc, scope);
-        let code = v8::String::new(tc, LOCKDOWN).ok_or("allocating a string failed")?;
-        let host = v8::Script::compile(tc, code, None).and_then(|script| script.run(tc));
-        match host {
-            Some(host) => host,
-            None => {
-                let failure = caught(tc);
-                return Err(format!(
-                    "locking the isolate down failed: {}",
-                    failure.message
-                ));
-            }
-        }
-    };
-    let host: v8::Local<v8::Object> = host
-        .try_into()
-        .map_err(|_| "the host bundle did not define SceneboxHost".to_string())?;
+    // Per context, not part of the snapshot.
+    context.set_allow_generation_from_strings(false);
+    remove_globals(scope, context)?;
+    let host = scope
+        .get_context_data_from_snapshot_once::<v8::Object>(HOST_DATA_INDEX)
+        .map_err(|e| format!("the snapshot holds no host object: {e:?}"))?;
     let mut functions = Vec::with_capacity(HostFn::ALL.len());
     for f in HostFn::ALL {
         let key = v8::String::new(scope, f.js_name()).ok_or("allocating a string failed")?;
@@ -371,6 +335,30 @@ fn lock_down(
         .get(scope, key.into())
         .ok_or("SceneboxHost.Remotion is missing")?;
     Ok((functions, v8::Global::new(scope, remotion)))
+}
+
+/// Globals V8 installs in every context that scene code must not have.
+const REMOVED_GLOBALS: [&str; 4] = ["WebAssembly", "SharedArrayBuffer", "Atomics", "Temporal"];
+
+/// Deletes [`REMOVED_GLOBALS`] from the global object; one that cannot be deleted is pinned
+/// to `undefined` (read-only, non-configurable) instead.
+fn remove_globals(
+    scope: &mut v8::PinScope<'_, '_>,
+    context: v8::Local<'_, v8::Context>,
+) -> Result<(), String> {
+    let global = context.global(scope);
+    for name in REMOVED_GLOBALS {
+        let key = v8::String::new(scope, name).ok_or("allocating a string failed")?;
+        global.delete(scope, key.into());
+        if global.has(scope, key.into()) == Some(true) {
+            let undefined = v8::undefined(scope).into();
+            let attributes = v8::PropertyAttribute::READ_ONLY | v8::PropertyAttribute::DONT_DELETE;
+            if global.define_own_property(scope, key.into(), undefined, attributes) != Some(true) {
+                return Err(format!("could not remove the global {name}"));
+            }
+        }
+    }
+    Ok(())
 }
 
 fn failure(message: &str) -> JsFailure {

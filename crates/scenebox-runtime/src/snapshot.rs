@@ -87,6 +87,30 @@ const WARM_UP_SCENE: &str = r#"(() => {
   host.mount(WarmUp, { width: 1920, height: 1080, fps: 30, durationInFrames: 30 }, {});
 })()"#;
 
+/// Takes the host object off the global object and hands it back, and refuses to grow
+/// ArrayBuffers (resizable ones grow outside the capped allocator). Run last, after the
+/// warm-up, so every isolate starts this way. The globals V8 itself installs in each new
+/// context (`WebAssembly`, `SharedArrayBuffer`, …) are removed per context, by
+/// `isolate.rs`: V8 adds them back while it bootstraps a context from the snapshot.
+const LOCKDOWN: &str = r#"(() => {
+  const host = globalThis.SceneboxHost;
+  const proto = ArrayBuffer.prototype;
+  const transfer = proto.transfer;
+  const refuse = () => { throw new RangeError('resizing ArrayBuffers is disabled in scenes'); };
+  const guardedTransfer = function (length) {
+    if (length !== undefined && length > this.byteLength) refuse();
+    return transfer.call(this, length);
+  };
+  Object.defineProperty(proto, 'resize', { value: refuse, writable: false, configurable: false });
+  if (transfer) Object.defineProperty(proto, 'transfer', { value: guardedTransfer, writable: false, configurable: false });
+  delete globalThis.SceneboxHost;
+  return host;
+})()"#;
+
+/// Where the snapshot keeps the host object (`SceneboxHost`, no longer a global) for the host:
+/// `get_context_data_from_snapshot_once(HOST_DATA_INDEX)` in each new context.
+pub(crate) const HOST_DATA_INDEX: usize = 0;
+
 /// A script run while making the snapshot.
 #[derive(Clone, Copy)]
 enum Source {
@@ -98,7 +122,7 @@ enum Source {
 
 /// Runs `code` as a classic script named `name`; a throw here is a broken bundle, not a
 /// scene's fault, so it panics with V8's message.
-fn run_script(scope: &mut v8::PinScope<'_, '_>, name: &str, code: Source) {
+fn run_script(scope: &mut v8::PinScope<'_, '_>, name: &str, code: Source) -> v8::Global<v8::Value> {
     v8::tc_scope!(let tc, scope);
     let source = match code {
         Source::Bundle => v8::String::new_from_onebyte_const(tc, &HOST_SOURCE),
@@ -120,7 +144,7 @@ fn run_script(scope: &mut v8::PinScope<'_, '_>, name: &str, code: Source) {
         None,
     );
     let result = v8::Script::compile(tc, source, Some(&origin)).and_then(|s| s.run(tc));
-    if result.is_none() {
+    let Some(result) = result else {
         let message = tc
             .message()
             .map(|m| m.get(tc).to_rust_string_lossy(tc))
@@ -129,7 +153,8 @@ fn run_script(scope: &mut v8::PinScope<'_, '_>, name: &str, code: Source) {
             "{} failed while building the start-up snapshot: {message}",
             name.to_rust_string_lossy(tc)
         );
-    }
+    };
+    v8::Global::new(tc, result)
 }
 
 /// Renders [`WARM_UP_SCENE`] for a few frames, settling each like a real job, then unmounts.
@@ -180,6 +205,16 @@ pub fn startup_snapshot() -> &'static [u8] {
             let scope = &mut v8::ContextScope::new(scope, context);
             run_script(scope, "scenebox-host.js", Source::Bundle);
             warm_up(scope);
+            let host = run_script(scope, "scenebox-lockdown.js", Source::Text(LOCKDOWN));
+            let host = v8::Local::new(scope, host);
+            let host: v8::Local<v8::Object> = host
+                .try_into()
+                .expect("the host bundle defines SceneboxHost");
+            let index = scope.add_context_data(context, host);
+            assert_eq!(
+                index, HOST_DATA_INDEX,
+                "the host object is the context's first datum"
+            );
             scope.set_default_context(context);
         }
         let blob = creator
