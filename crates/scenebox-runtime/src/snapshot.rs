@@ -49,24 +49,50 @@ pub(crate) fn init_v8() {
     });
 }
 
-/// A small scene that walks the common React and Remotion code paths (hooks, Sequence,
-/// Series, interpolate, spring, colours) and draws one icon of each pack and one shape, so
-/// their bytecode is compiled into the snapshot instead of on every scene's first frame. The
+/// A small scene that walks the React and Remotion code paths the fixtures use most (hooks,
+/// Sequence with premounting, Series, Loop, Freeze, Img, Audio, delayRender, interpolate with
+/// each easing, spring, colours, random, staticFile, loadFont, the host limits) and draws one
+/// icon of each pack, an Iconify icon and each common shape, so their bytecode is compiled
+/// into the snapshot instead of on every scene's first frame. The
 /// icon packs' indexes over their data (built on first use) are then part of the snapshot too,
 /// as is the component of each icon drawn here: all three are the same in every job. It leaves
 /// nothing mounted behind.
 const WARM_UP_SCENE: &str = r#"(() => {
   const host = globalThis.SceneboxHost;
   host.installDeterminism('scenebox-warm-up');
+  host.setLimits(host.limits);
   const extras = host.createExtras({});
   const R = host.Remotion;
+  const E = R.Easing;
   const React = extras.React;
   const h = React.createElement;
+  const fonts = extras.RemotionGoogleFonts.loadFont('Inter', { weights: ['700'] });
+  const easings = [E.out(E.cubic), E.inOut(E.quad), E.in(E.sin), E.out(E.bounce), E.back(1.5), E.exp,
+    E.bezier(0.25, 0.1, 0.25, 1), E.elastic(1), E.ease, E.circle, E.poly(4), E.linear];
   function Item({ i }) {
     const frame = R.useCurrentFrame();
     const { fps } = R.useVideoConfig();
     const scale = R.spring({ frame: frame - i, fps, config: { damping: 12 } });
-    return h('div', { style: { transform: `scale(${scale})`, opacity: R.interpolate(frame, [0, 10], [0, 1], { extrapolateRight: 'clamp', easing: R.Easing.out(R.Easing.cubic) }) } }, `item ${i}`);
+    return h('div', { style: { transform: `scale(${scale})`, opacity: R.interpolate(frame, [0, 10], [0, 1], { extrapolateRight: 'clamp', easing: easings[i] }) } }, `item ${i}`);
+  }
+  function Media() {
+    const frame = R.useCurrentFrame();
+    const [handle] = React.useState(() => R.delayRender('warm-up'));
+    React.useEffect(() => { R.continueRender(handle); }, [handle]);
+    const eased = easings.reduce((sum, easing) => sum + R.interpolate(frame, [0, 20], [0, 1], { easing, extrapolateLeft: 'clamp', extrapolateRight: 'clamp' }), 0);
+    const settle = R.measureSpring({ fps: 30, config: { damping: 200 } });
+    return h(R.AbsoluteFill, { style: { fontFamily: fonts.fontFamily } },
+      h(R.Img, { src: R.staticFile('warm-up.png'), style: { width: 10 } }),
+      h(R.Audio, { src: R.staticFile('warm-up.mp3'), volume: (f) => R.interpolate(f, [0, 10], [0, 1], { extrapolateRight: 'clamp' }) }),
+      h(R.Loop, { durationInFrames: 10 }, h('b', null, String(eased + settle))),
+      h(R.Freeze, { frame: 3 }, h('i', null, String(R.random(frame)))),
+      h(R.Sequence, { from: 5, premountFor: 5 }, h('u', null, 'later')),
+      h(extras.RemotionShapes.Star, { points: 5, innerRadius: 5, outerRadius: 10, fill: 'gold' }),
+      h(extras.RemotionShapes.Pie, { radius: 10, progress: 0.5 }),
+      h(extras.RemotionShapes.Triangle, { length: 10, direction: 'up' }),
+      h(extras.RemotionShapes.Rect, { width: 10, height: 5 }),
+      h(extras.RemotionShapes.Polygon, { points: 6, radius: 10 }),
+      h(extras.IconifyIcon, { icon: 'mdi:home' }));
   }
   function WarmUp() {
     const frame = R.useCurrentFrame();
@@ -74,7 +100,7 @@ const WARM_UP_SCENE: &str = r#"(() => {
     const value = React.useMemo(() => R.random('warm-up'), []);
     const ref = React.useRef(null);
     React.useEffect(() => { if (state === 0) setState(1); }, [state]);
-    const color = R.interpolateColors(frame, [0, 10], ['#000000', '#ffffff']);
+    const color = R.interpolateColors(frame, [0, 10], ['#000000', 'rgba(255, 255, 255, 0.5)']);
     return h(R.AbsoluteFill, { style: { backgroundColor: color } },
       h(R.Sequence, { from: 0, durationInFrames: 10 }, [0, 1, 2].map((i) => h(Item, { key: i, i }))),
       h(R.Series, null, h(R.Series.Sequence, { durationInFrames: 5 }, h('span', { ref }, String(state + value)))),
@@ -82,7 +108,8 @@ const WARM_UP_SCENE: &str = r#"(() => {
       h(extras.LucideIcons.Check, { size: 28, color: '#22C55E', strokeWidth: 3 }),
       h(extras.HeroiconsSolid.HomeIcon, { width: 24 }),
       h(extras.HeroiconsOutline.HomeIcon, { width: 24 }),
-      h(extras.RemotionShapes.Circle, { radius: 10, fill: 'red' }));
+      h(extras.RemotionShapes.Circle, { radius: 10, fill: 'red' }),
+      h(Media));
   }
   host.mount(WarmUp, { width: 1920, height: 1080, fps: 30, durationInFrames: 30 }, {});
 })()"#;
@@ -183,7 +210,7 @@ fn warm_up(scope: &mut v8::PinScope<'_, '_>) {
     run_script(
         scope,
         "scenebox-warm-up.js",
-        Source::Text("SceneboxHost.unmount()"),
+        Source::Text("SceneboxHost.unmount(); SceneboxHost.takeConsoleMessages()"),
     );
 }
 
