@@ -6,31 +6,6 @@ use std::process::Command;
 
 use crate::{scenebox, scenebox_with_env};
 
-pub(crate) fn probe(path: &std::path::Path) -> serde_json::Value {
-    let output = Command::new("ffprobe")
-        .args([
-            "-v",
-            "error",
-            "-select_streams",
-            "v:0",
-            "-count_frames",
-            "-show_entries",
-            "stream=nb_read_frames,width,height,r_frame_rate,codec_name",
-            "-of",
-            "json",
-        ])
-        .arg(path)
-        .output()
-        .expect("ffprobe (scripts/setup-system.sh installs ffmpeg)");
-    assert!(
-        output.status.success(),
-        "{}",
-        String::from_utf8_lossy(&output.stderr)
-    );
-    let value: serde_json::Value = serde_json::from_slice(&output.stdout).unwrap();
-    value["streams"][0].clone()
-}
-
 #[test]
 fn a_typical_scene_exports_to_mp4_that_ffprobe_reads() {
     let dir = tempfile::tempdir().unwrap();
@@ -48,7 +23,7 @@ fn a_typical_scene_exports_to_mp4_that_ffprobe_reads() {
         "{}",
         String::from_utf8_lossy(&output.stderr)
     );
-    let stream = probe(&out);
+    let stream = scenebox_fixtures::video::probe_video(&out);
     assert_eq!(stream["codec_name"], "h264");
     assert_eq!(
         (stream["width"].as_u64(), stream["height"].as_u64()),

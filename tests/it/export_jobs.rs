@@ -7,7 +7,6 @@ use std::time::{Duration, Instant};
 
 use serde_json::{json, Value};
 
-use crate::export_cli::probe;
 use crate::serve_cli::{runtime, send_signal, ServeProcess};
 
 fn get(base: &str, path: &str) -> Value {
@@ -132,7 +131,7 @@ fn a_killed_instances_export_is_finished_by_the_other() {
     assert_eq!(Some(video.len() as u64), done["bytes"].as_u64());
     let downloaded = dir.path().join("downloaded.mp4");
     std::fs::write(&downloaded, &video).unwrap();
-    let stream = probe(&downloaded);
+    let stream = scenebox_fixtures::video::probe_video(&downloaded);
     assert_eq!(stream["nb_read_frames"], frames.to_string());
     assert_eq!(
         (stream["width"].as_u64(), stream["height"].as_u64()),

@@ -1,8 +1,10 @@
 //! The repository's fixture corpora (`fixtures/scenes`, `fixtures/invalid`, `fixtures/hostile`)
 //! for tests and benchmarks: each fixture's file stem, TSX and header comments; and
-//! [`postgres::PgSchema`], a fresh schema on the local PostgreSQL server for one test.
+//! [`postgres::PgSchema`], a fresh schema on the local PostgreSQL server for one test; and
+//! [`video::probe_video`], what ffprobe reads from a video a test wrote.
 
 pub mod postgres;
+pub mod video;
 
 use std::path::{Path, PathBuf};
 

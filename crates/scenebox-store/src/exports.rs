@@ -129,6 +129,11 @@ const EXPORT_COLUMNS: &str = "id, scene_id, state, options, frames_total, frames
 const GIVE_UP: &str = "UPDATE export_jobs SET state = 'failed', error = $1, finished_at = $2, \
      updated_at = $2 WHERE state = 'running' AND claimed_at < $3 AND attempts >= $4";
 
+/// Whether any job is queued or held past its lease: idle polls stop here, reading, without
+/// taking the write lock that claiming (and giving up on jobs) needs.
+const ANYTHING_TO_CLAIM: &str = "SELECT 1 AS one FROM export_jobs \
+     WHERE state = 'queued' OR (state = 'running' AND claimed_at < $1) LIMIT 1";
+
 /// The guard every write after the claim carries.
 const STILL_MINE: &str = "id = $1 AND claimed_by = $2 AND state = 'running'";
 
@@ -173,7 +178,8 @@ impl Store {
 
     /// Claims the oldest queued job — or a running one whose claim is older than `lease` (its
     /// worker died) — for `worker_id`, unless it was already claimed `max_attempts` times; such
-    /// jobs are marked failed instead. `None` when there is nothing to do.
+    /// jobs are marked failed instead. `None` when there is nothing to do; finding that out is
+    /// one read, so idle workers polling never take the write lock.
     pub async fn claim_export(
         &self,
         worker_id: &str,
@@ -182,6 +188,13 @@ impl Store {
     ) -> Result<Option<ExportJob>> {
         let now = timefmt::now();
         let stale_before = now - lease;
+        let candidate = self
+            .pool
+            .fetch_optional(Sql::both(ANYTHING_TO_CLAIM), &[stale_before.into()])
+            .await?;
+        if candidate.is_none() {
+            return Ok(None);
+        }
         let abandoned = json!({
             "kind": "Abandoned",
             "message": format!(

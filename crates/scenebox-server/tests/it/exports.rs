@@ -20,21 +20,6 @@ async fn finished(server: &TestServer, id: &str) -> Value {
     .await
 }
 
-fn ffprobe(path: &std::path::Path) -> Value {
-    let output = std::process::Command::new("ffprobe")
-        .args(["-v", "error", "-select_streams", "v:0", "-count_frames"])
-        .args([
-            "-show_entries",
-            "stream=nb_read_frames,width,height,codec_name",
-        ])
-        .args(["-of", "json"])
-        .arg(path)
-        .output()
-        .expect("ffprobe (scripts/setup-system.sh installs ffmpeg)");
-    assert!(output.status.success());
-    serde_json::from_slice::<Value>(&output.stdout).unwrap()["streams"][0].clone()
-}
-
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_stored_scene_exports_to_a_downloadable_video() {
     let server = TestServer::start().await;
@@ -80,7 +65,7 @@ async fn a_stored_scene_exports_to_a_downloadable_video() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("video.mp4");
     std::fs::write(&path, &bytes).unwrap();
-    let stream = ffprobe(&path);
+    let stream = scenebox_fixtures::video::probe_video(&path);
     assert_eq!(stream["nb_read_frames"], "12");
     assert_eq!(
         (stream["width"].as_u64(), stream["height"].as_u64()),
