@@ -80,9 +80,9 @@ export async function bundle() {
     conditions: ['module', 'import', 'default'],
     minify: true,
     legalComments: 'none',
-    // ASCII output: the Rust host hands the bundle to V8 as a static one-byte (external) string
-    // when it is ASCII; a single non-ASCII character makes it a two-byte copy, twice the size in
-    // every isolate's heap and in the start-up snapshot.
+    // ASCII output: the Rust host hands the bundle to V8 as a static one-byte external string
+    // that the start-up snapshot refers to instead of copying (src/snapshot.rs); that needs ASCII,
+    // checked again when the snapshot is made.
     charset: 'ascii',
     sourcemap: false,
     define: { 'process.env.NODE_ENV': '"production"' },
