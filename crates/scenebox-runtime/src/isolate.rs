@@ -4,7 +4,7 @@
 //! call host functions, drain microtasks.
 //!
 //! The isolate is a plain V8 isolate (deno_core's `v8`), not a `JsRuntime`: a scene job needs
-//! no ops, modules or event loop, and without them an isolate starts about 1.5 ms sooner and
+//! no ops, modules or event loop, and without them an isolate starts about 1 ms sooner and
 //! nothing of Deno exists in it for scene code to reach.
 
 use std::ffi::c_void;
