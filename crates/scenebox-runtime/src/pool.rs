@@ -213,16 +213,22 @@ fn work(config: &RuntimeConfig, receiver: &Mutex<Receiver<Task>>) {
         let Ok(Task { job, reply }) = task else {
             return;
         };
-        let _ = reply.send(render_job(config, &job, prepared));
+        let mut spent = None;
+        let outcome = render_job(config, &job, prepared, &mut spent);
+        let _ = reply.send(outcome);
+        // Torn down after the answer, off the job's critical path.
+        drop(spent);
     }
 }
 
 /// Renders an owned `job` as [`render_prepared`] does, in this thread (the in-process pool's
-/// workers and the worker processes both run jobs through here).
+/// workers and the worker processes both run jobs through here); the isolate of a successful
+/// attempt comes back in `spent` for the caller to drop once it has answered.
 pub(crate) fn render_job(
     config: &RuntimeConfig,
     job: &RenderJob,
     prepared: Option<SceneIsolate>,
+    spent: &mut Option<SceneIsolate>,
 ) -> RenderOutcome {
     let request = RenderRequest {
         scene: &job.scene,
@@ -233,5 +239,5 @@ pub(crate) fn render_job(
         frames: job.frames.clone(),
         seed: job.seed.clone(),
     };
-    render_prepared(config, &request, prepared)
+    render_prepared(config, &request, prepared, spent)
 }

@@ -106,15 +106,18 @@ impl RenderOutcome {
 
 /// Renders `request` under `config`, retrying per its policy. Runs on the calling thread.
 pub fn render(config: &RuntimeConfig, request: &RenderRequest<'_>) -> RenderOutcome {
-    render_prepared(config, request, None)
+    render_prepared(config, request, None, &mut None)
 }
 
 /// [`render`] whose first attempt uses `prepared`, an isolate made ahead of time (the pool's
-/// workers keep one ready while they wait, so a job does not pay for isolate start).
+/// workers keep one ready while they wait, so a job does not pay for isolate start). The
+/// isolate of a successful attempt is handed back in `spent` instead of being dropped, so the
+/// caller can answer first and pay for tearing the isolate down after.
 pub(crate) fn render_prepared(
     config: &RuntimeConfig,
     request: &RenderRequest<'_>,
     mut prepared: Option<SceneIsolate>,
+    spent: &mut Option<SceneIsolate>,
 ) -> RenderOutcome {
     // Built once per process; not part of any attempt's timings.
     crate::snapshot::startup_snapshot();
@@ -122,7 +125,7 @@ pub(crate) fn render_prepared(
     loop {
         let started = Instant::now();
         let isolate = prepared.take();
-        let result = guarded_attempt(config, request, isolate);
+        let result = guarded_attempt(config, request, isolate, spent);
         let number = attempts.len() as u32 + 1;
         attempts.push(Attempt {
             number,
@@ -206,9 +209,10 @@ fn guarded_attempt(
     config: &RuntimeConfig,
     request: &RenderRequest<'_>,
     prepared: Option<SceneIsolate>,
+    spent: &mut Option<SceneIsolate>,
 ) -> Result<SceneRender, RenderError> {
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| {
-        attempt(config, request, prepared)
+        attempt(config, request, prepared, spent)
     }))
     .unwrap_or_else(|panic| {
         let detail = panic
@@ -224,10 +228,12 @@ fn guarded_attempt(
     })
 }
 
+/// One attempt on `prepared` (or a new isolate); on success the isolate goes to `spent`.
 fn attempt(
     config: &RuntimeConfig,
     request: &RenderRequest<'_>,
     prepared: Option<SceneIsolate>,
+    spent: &mut Option<SceneIsolate>,
 ) -> Result<SceneRender, RenderError> {
     let started = Instant::now();
     let scene = request.scene;
@@ -291,6 +297,8 @@ fn attempt(
         first_frame_ms = ms(first_started);
     }
     let (warnings, media, fonts) = records;
+    let total_ms = ms(started);
+    *spent = Some(job.isolate);
     Ok(SceneRender {
         frames,
         warnings,
@@ -301,7 +309,7 @@ fn attempt(
             evaluate_ms,
             first_frame_ms,
             frame_ms,
-            total_ms: ms(started),
+            total_ms,
         },
     })
 }

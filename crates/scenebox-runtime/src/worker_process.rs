@@ -44,7 +44,13 @@ pub fn serve_worker(input: impl BufRead, output: impl Write) -> std::io::Result<
             return Ok(());
         };
         let job: RenderJob = serde_json::from_str(&line?).map_err(std::io::Error::other)?;
-        write_json_line(&mut output, &render_job(&config, &job, prepared))?;
+        let mut spent = None;
+        write_json_line(
+            &mut output,
+            &render_job(&config, &job, prepared, &mut spent),
+        )?;
+        // Torn down after the answer is on its way.
+        drop(spent);
     }
 }
 
