@@ -217,19 +217,7 @@ impl SceneIsolate {
         ) else {
             return Err(failure("the scene code is too large for V8"));
         };
-        let origin = v8::ScriptOrigin::new(
-            tc,
-            name.into(),
-            0,
-            0,
-            false,
-            0,
-            None,
-            false,
-            false,
-            false,
-            None,
-        );
+        let origin = script_origin(tc, name);
         let mut source = v8::script_compiler::Source::new(source_text, Some(&origin));
         let mut params = Vec::with_capacity(parameters.len());
         for parameter in parameters {
@@ -337,6 +325,26 @@ fn lock_down(
     Ok((functions, v8::Global::new(scope, remotion)))
 }
 
+/// The origin of a classic script (or function body) named `name`, as stack traces show it.
+pub(crate) fn script_origin<'s>(
+    scope: &v8::PinScope<'s, '_>,
+    name: v8::Local<'s, v8::String>,
+) -> v8::ScriptOrigin<'s> {
+    v8::ScriptOrigin::new(
+        scope,
+        name.into(),
+        0,
+        0,
+        false,
+        0,
+        None,
+        false,
+        false,
+        false,
+        None,
+    )
+}
+
 /// Globals V8 installs in every context that scene code must not have.
 const REMOVED_GLOBALS: [&str; 4] = ["WebAssembly", "SharedArrayBuffer", "Atomics", "Temporal"];
 
@@ -370,7 +378,9 @@ fn failure(message: &str) -> JsFailure {
 }
 
 /// Reads what a TryCatch caught.
-fn caught(tc: &mut v8::PinnedRef<'_, v8::TryCatch<'_, '_, v8::HandleScope<'_>>>) -> JsFailure {
+pub(crate) fn caught(
+    tc: &mut v8::PinnedRef<'_, v8::TryCatch<'_, '_, v8::HandleScope<'_>>>,
+) -> JsFailure {
     if tc.has_terminated() {
         return JsFailure {
             message: "execution terminated".to_string(),

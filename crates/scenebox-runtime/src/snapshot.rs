@@ -12,6 +12,8 @@ use std::sync::OnceLock;
 
 use deno_core::{v8, JsRuntime};
 
+use crate::isolate::{caught, script_origin};
+
 /// The committed bundle built from `js/` (see js/README.md).
 pub const HOST_BUNDLE: &str = include_str!("../js/dist/scenebox-host.js");
 
@@ -53,10 +55,9 @@ pub(crate) fn init_v8() {
 /// Sequence with premounting, Series, Loop, Freeze, Img, Audio, delayRender, interpolate with
 /// each easing, spring, colours, random, staticFile, loadFont, the host limits) and draws one
 /// icon of each pack, an Iconify icon and each common shape, so their bytecode is compiled
-/// into the snapshot instead of on every scene's first frame. The
-/// icon packs' indexes over their data (built on first use) are then part of the snapshot too,
-/// as is the component of each icon drawn here: all three are the same in every job. It leaves
-/// nothing mounted behind.
+/// into the snapshot instead of on every scene's first frame. The icon packs' indexes over
+/// their data (built on first use) are then part of the snapshot too, as is the component of
+/// each icon drawn here: both are the same in every job. It leaves nothing mounted behind.
 const WARM_UP_SCENE: &str = r#"(() => {
   const host = globalThis.SceneboxHost;
   host.installDeterminism('scenebox-warm-up');
@@ -157,28 +158,13 @@ fn run_script(scope: &mut v8::PinScope<'_, '_>, name: &str, code: Source) -> v8:
     }
     .expect("the script fits in a V8 string");
     let name = v8::String::new(tc, name).expect("allocating a string");
-    let origin = v8::ScriptOrigin::new(
-        tc,
-        name.into(),
-        0,
-        0,
-        false,
-        0,
-        None,
-        false,
-        false,
-        false,
-        None,
-    );
+    let origin = script_origin(tc, name);
     let result = v8::Script::compile(tc, source, Some(&origin)).and_then(|s| s.run(tc));
     let Some(result) = result else {
-        let message = tc
-            .message()
-            .map(|m| m.get(tc).to_rust_string_lossy(tc))
-            .unwrap_or_else(|| "no exception".to_string());
         panic!(
-            "{} failed while building the start-up snapshot: {message}",
-            name.to_rust_string_lossy(tc)
+            "{} failed while building the start-up snapshot: {}",
+            name.to_rust_string_lossy(tc),
+            caught(tc).message
         );
     };
     v8::Global::new(tc, result)
