@@ -118,6 +118,7 @@ pub(crate) struct SceneIsolate {
 impl SceneIsolate {
     /// A fresh isolate from the snapshot with `limits` applied.
     pub fn new(limits: &Limits) -> Result<Self, String> {
+        keep_read_only_heap();
         let buffer_refused = Arc::new(AtomicBool::new(false));
         let create_params = v8::CreateParams::default()
             .snapshot_blob(v8::StartupData::from(startup_snapshot()))
@@ -288,6 +289,26 @@ impl SceneIsolate {
         let local = v8::Local::new(scope, value);
         serde_v8::from_v8(scope, local).map_err(|e| e.to_string())
     }
+}
+
+/// Keeps V8's read-only heap (the immutable maps, strings and builtins every isolate from the
+/// snapshot shares) alive for the whole process. V8 frees it when the last isolate made from
+/// the snapshot is disposed, and jobs run one isolate at a time per worker: without an
+/// isolate that outlives them, every new isolate deserialised the read-only heap again. One
+/// idle isolate, made once and never disposed (a few MB), keeps it shared.
+fn keep_read_only_heap() {
+    static KEEPER: std::sync::OnceLock<()> = std::sync::OnceLock::new();
+    KEEPER.get_or_init(|| {
+        let keeper = v8::Isolate::new(
+            v8::CreateParams::default()
+                .snapshot_blob(v8::StartupData::from(startup_snapshot()))
+                .external_references(external_references()),
+        );
+        // SAFETY: the keeper was entered on creation and is the current isolate of this
+        // thread; it is exited here and never used (or dropped) again.
+        unsafe { keeper.exit() };
+        std::mem::forget(keeper);
+    });
 }
 
 /// Forbids code generation from strings in `context` and looks up the host API the snapshot

@@ -10,7 +10,7 @@ use std::borrow::Cow;
 use std::ffi::c_void;
 use std::sync::OnceLock;
 
-use deno_core::{v8, JsRuntime};
+use deno_core::v8;
 
 use crate::isolate::{caught, script_origin};
 
@@ -33,9 +33,15 @@ pub(crate) fn external_references() -> Cow<'static, [v8::ExternalReference]> {
     }])
 }
 
-/// Initialises V8 once per process (before any isolate exists): deno_core's platform and
-/// flags (among them `--enable-queue-microtask`, the native `queueMicrotask` the bundle
-/// needs), the en-US locale and UTC.
+/// V8's flags for the whole process, set before V8 starts: the native `queueMicrotask` the
+/// bundle needs, and no asm.js validation. Unlike deno_core's `JsRuntime::init_platform`
+/// (which this replaced) no staged language features are switched on (`Float16Array`,
+/// `using` declarations, source-phase imports, Temporal): V8 installs those into every new
+/// context instead of keeping them in the snapshot, and scenes use none of them.
+const V8_FLAGS: &str = "--no-validate-asm --enable-queue-microtask";
+
+/// Initialises V8 once per process (before any isolate exists): its flags, platform, the
+/// en-US locale and UTC.
 pub(crate) fn init_v8() {
     static INIT: OnceLock<()> = OnceLock::new();
     INIT.get_or_init(|| {
@@ -45,9 +51,15 @@ pub(crate) fn init_v8() {
             std::env::set_var("TZ", "UTC");
         }
         deno_core::v8::icu::set_default_locale("en-US");
-        // Regular (not snapshotting) mode for the whole process; the snapshot below is
-        // still taken, just without `--predictable`.
-        JsRuntime::init_platform(None);
+        v8::V8::set_flags_from_string(V8_FLAGS);
+        // V8's own platform: its worker threads compile (Sparkplug, Maglev, TurboFan) and
+        // collect garbage beside the job; foreground tasks it posts for a scene isolate are
+        // never run and go with the isolate.
+        let threads = std::thread::available_parallelism()
+            .map(|n| n.get().min(4) as u32)
+            .unwrap_or(2);
+        v8::V8::initialize_platform(v8::new_default_platform(threads, false).make_shared());
+        v8::V8::initialize();
     });
 }
 
