@@ -18,6 +18,8 @@ struct Entry {
 struct State {
     next_id: u64,
     entries: Vec<Entry>,
+    /// When the watchdog thread wakes up next on its own (`None`: only when notified).
+    wakes_at: Option<Instant>,
 }
 
 struct Watchdog {
@@ -59,6 +61,7 @@ impl Watchdog {
                 }
             });
             let next = state.entries.iter().map(|e| e.deadline).min();
+            state.wakes_at = next;
             state = match next {
                 Some(deadline) => {
                     let wait = deadline.saturating_duration_since(Instant::now());
@@ -93,8 +96,15 @@ impl Deadline {
             isolate,
             fired: fired.clone(),
         });
+        // Waking the thread costs a context switch on the job's core: only when it would
+        // otherwise sleep past this deadline. (Deadlines are armed stage after stage, each
+        // later than the last, so the thread usually wakes once per frame limit, finds the
+        // earlier deadlines disarmed and sleeps until the earliest one left.)
+        let wake = state.wakes_at.is_none_or(|at| deadline < at);
         drop(state);
-        dog.wake.notify_one();
+        if wake {
+            dog.wake.notify_one();
+        }
         Self { id, fired }
     }
 
@@ -108,5 +118,44 @@ impl Drop for Deadline {
     fn drop(&mut self) {
         let dog = watchdog();
         dog.lock().entries.retain(|e| e.id != self.id);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use std::time::{Duration, Instant};
+
+    use super::Deadline;
+    use crate::config::Limits;
+    use crate::isolate::SceneIsolate;
+
+    /// The watchdog is woken only for a deadline earlier than the one it sleeps toward: an
+    /// endless loop under a short deadline armed after a long one must still be stopped on time.
+    #[test]
+    fn an_earlier_deadline_wakes_a_watchdog_sleeping_toward_a_later_one() {
+        let limits = Limits::default();
+        let mut idle = SceneIsolate::new(&limits).unwrap();
+        let far = Deadline::arm(
+            idle.thread_safe_handle(),
+            Instant::now() + Duration::from_secs(60),
+        );
+        let mut looping = SceneIsolate::new(&limits).unwrap();
+        let endless = looping
+            .compile_function("for (;;) {}", "loop.js", &[], None)
+            .unwrap();
+        let started = Instant::now();
+        let near = Deadline::arm(
+            looping.thread_safe_handle(),
+            started + Duration::from_millis(100),
+        );
+        let failure = looping.call(&endless, &[]).unwrap_err();
+        let elapsed = started.elapsed();
+        assert!(failure.terminated, "{}", failure.message);
+        assert!(near.fired());
+        assert!(!far.fired());
+        assert!(elapsed >= Duration::from_millis(100), "{elapsed:?}");
+        // Bounded by the test run, not a timing target: a watchdog left asleep would only
+        // wake after 60 s.
+        assert!(elapsed < Duration::from_secs(30), "{elapsed:?}");
     }
 }
