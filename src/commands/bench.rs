@@ -29,6 +29,10 @@ pub struct BenchArgs {
     /// Skip the runtime stages (compile only).
     #[arg(long)]
     compile_only: bool,
+    /// Only issue 3's start-up figure: one-frame jobs (isolate start, scene load + first
+    /// frame, and the two together), `--iterations` rounds over the corpus per model.
+    #[arg(long, conflicts_with_all = ["compile_only", "export"])]
+    startup_only: bool,
     /// Measure exports instead: frames/s of 1080p video per stage and end to end for typical
     /// fixtures, beside Remotion's renderer.
     #[arg(long)]
@@ -105,6 +109,16 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
     }
     let scenes = read_scene_files(&args.corpus)?;
     let iterations = args.iterations.max(1);
+    if args.startup_only {
+        let report = BenchReport {
+            corpus: args.corpus.display().to_string(),
+            scenes: scenes.len(),
+            stages: startup_stages(&scenes, iterations)?,
+            ratios: Vec::new(),
+            notes: Vec::new(),
+        };
+        return print_report(&report, args.json);
+    }
     let mut stages = Vec::new();
     let mut notes = Vec::new();
 
@@ -245,10 +259,14 @@ pub fn run(args: BenchArgs) -> Result<ExitCode> {
         ratios,
         notes,
     };
-    if args.json {
-        println!("{}", serde_json::to_string_pretty(&report)?);
+    print_report(&report, args.json)
+}
+
+fn print_report(report: &BenchReport, json: bool) -> Result<ExitCode> {
+    if json {
+        println!("{}", serde_json::to_string_pretty(report)?);
     } else {
-        print_table(&report);
+        print_table(report);
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -323,6 +341,55 @@ fn runtime_stages(scenes: &[crate::scene_files::SceneFile]) -> Result<Vec<StageR
         rows.push(row("isolate start to first frame", &tool, &to_first));
         rows.push(row("warm frame", &tool, &warm));
         rows.push(row("full 150-frame scene", &tool, &whole));
+    }
+    Ok(rows)
+}
+
+/// One-frame jobs, `iterations` rounds over the corpus per model (the models interleaved
+/// round by round, so both see the same machine): isolate start, scene load + first frame,
+/// and the two together — issue 3's start-up figure, with more samples than one pass gives.
+fn startup_stages(
+    scenes: &[crate::scene_files::SceneFile],
+    iterations: usize,
+) -> Result<Vec<StageRow>> {
+    use scenebox_runtime::{render, Model, RenderRequest, RuntimeConfig, VideoConfig};
+    let config = RuntimeConfig::default();
+    let compiler = Compiler::default();
+    let models = [Model::Phase1, Model::Param];
+    let mut samples: [(Vec<f64>, Vec<f64>, Vec<f64>); 2] = Default::default();
+    for _ in 0..iterations {
+        for (model, (isolate, first, to_first)) in models.iter().zip(samples.iter_mut()) {
+            for scene in scenes {
+                let compiled = compiler.compile(&scene.name(), &scene.tsx)?;
+                let request = RenderRequest {
+                    scene: &scene.stem(),
+                    compiled: &compiled,
+                    model: *model,
+                    video: VideoConfig::default(),
+                    props: serde_json::json!({}),
+                    frames: vec![0],
+                    seed: None,
+                };
+                let rendered = render(&config, &request).result.map_err(|e| {
+                    anyhow::anyhow!(
+                        "{} does not render under {}: {e}",
+                        scene.name(),
+                        model.as_str()
+                    )
+                })?;
+                let t = &rendered.timings;
+                isolate.push(t.isolate_ms);
+                first.push(t.evaluate_ms + t.first_frame_ms);
+                to_first.push(t.isolate_ms + t.evaluate_ms + t.first_frame_ms);
+            }
+        }
+    }
+    let mut rows = Vec::new();
+    for (model, (isolate, first, to_first)) in models.iter().zip(&samples) {
+        let tool = format!("V8 ({}), 1-frame jobs", model.as_str());
+        rows.push(row("isolate start (from snapshot)", &tool, isolate));
+        rows.push(row("scene load + first frame", &tool, first));
+        rows.push(row("isolate start to first frame", &tool, to_first));
     }
     Ok(rows)
 }

@@ -1,5 +1,6 @@
 //! Integration tests of the `scenebox` command line (one test binary; one module per command).
 
+mod bench_cli;
 mod compile_cli;
 mod diff_cli;
 mod export_cli;
