@@ -302,7 +302,7 @@ fn run_export(args: &BenchArgs) -> Result<ExitCode> {
 /// (scene evaluation + first frame), the two together per scene (what issue 3's start-up
 /// target measures), warm frames and whole scenes.
 fn runtime_stages(scenes: &[crate::scene_files::SceneFile]) -> Result<Vec<StageRow>> {
-    use scenebox_runtime::{render, Model, RenderRequest, RuntimeConfig, VideoConfig};
+    use scenebox_runtime::{Model, RuntimeConfig};
     let config = RuntimeConfig::default();
     let compiler = Compiler::default();
     let mut rows = Vec::new();
@@ -310,25 +310,7 @@ fn runtime_stages(scenes: &[crate::scene_files::SceneFile]) -> Result<Vec<StageR
         let (mut isolate, mut first, mut to_first, mut warm, mut whole) =
             (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
         for scene in scenes {
-            let compiled = compiler.compile(&scene.name(), &scene.tsx)?;
-            let request = RenderRequest {
-                scene: &scene.stem(),
-                compiled: &compiled,
-                model,
-                video: VideoConfig::default(),
-                props: serde_json::json!({}),
-                frames: (0..150).collect(),
-                seed: None,
-            };
-            let outcome = render(&config, &request);
-            let rendered = outcome.result.map_err(|e| {
-                anyhow::anyhow!(
-                    "{} does not render under {}: {e}",
-                    scene.name(),
-                    model.as_str()
-                )
-            })?;
-            let t = &rendered.timings;
+            let t = timed_render(&config, &compiler, scene, model, (0..150).collect())?;
             isolate.push(t.isolate_ms);
             first.push(t.evaluate_ms + t.first_frame_ms);
             to_first.push(t.isolate_ms + t.evaluate_ms + t.first_frame_ms);
@@ -345,6 +327,36 @@ fn runtime_stages(scenes: &[crate::scene_files::SceneFile]) -> Result<Vec<StageR
     Ok(rows)
 }
 
+/// Renders `frames` of `scene` under `model` as one job (a fresh isolate) and returns the
+/// attempt's timings, or an error naming the scene.
+fn timed_render(
+    config: &scenebox_runtime::RuntimeConfig,
+    compiler: &Compiler,
+    scene: &crate::scene_files::SceneFile,
+    model: scenebox_runtime::Model,
+    frames: Vec<u32>,
+) -> Result<scenebox_runtime::RenderTimings> {
+    use scenebox_runtime::{render, RenderRequest, VideoConfig};
+    let compiled = compiler.compile(&scene.name(), &scene.tsx)?;
+    let request = RenderRequest {
+        scene: &scene.stem(),
+        compiled: &compiled,
+        model,
+        video: VideoConfig::default(),
+        props: serde_json::json!({}),
+        frames,
+        seed: None,
+    };
+    let rendered = render(config, &request).result.map_err(|e| {
+        anyhow::anyhow!(
+            "{} does not render under {}: {e}",
+            scene.name(),
+            model.as_str()
+        )
+    })?;
+    Ok(rendered.timings)
+}
+
 /// One-frame jobs, `iterations` rounds over the corpus per model (the models interleaved
 /// round by round, so both see the same machine): isolate start, scene load + first frame,
 /// and the two together — issue 3's start-up figure, with more samples than one pass gives.
@@ -352,7 +364,7 @@ fn startup_stages(
     scenes: &[crate::scene_files::SceneFile],
     iterations: usize,
 ) -> Result<Vec<StageRow>> {
-    use scenebox_runtime::{render, Model, RenderRequest, RuntimeConfig, VideoConfig};
+    use scenebox_runtime::{Model, RuntimeConfig};
     let config = RuntimeConfig::default();
     let compiler = Compiler::default();
     let models = [Model::Phase1, Model::Param];
@@ -360,24 +372,7 @@ fn startup_stages(
     for _ in 0..iterations {
         for (model, (isolate, first, to_first)) in models.iter().zip(samples.iter_mut()) {
             for scene in scenes {
-                let compiled = compiler.compile(&scene.name(), &scene.tsx)?;
-                let request = RenderRequest {
-                    scene: &scene.stem(),
-                    compiled: &compiled,
-                    model: *model,
-                    video: VideoConfig::default(),
-                    props: serde_json::json!({}),
-                    frames: vec![0],
-                    seed: None,
-                };
-                let rendered = render(&config, &request).result.map_err(|e| {
-                    anyhow::anyhow!(
-                        "{} does not render under {}: {e}",
-                        scene.name(),
-                        model.as_str()
-                    )
-                })?;
-                let t = &rendered.timings;
+                let t = timed_render(&config, &compiler, scene, *model, vec![0])?;
                 isolate.push(t.isolate_ms);
                 first.push(t.evaluate_ms + t.first_frame_ms);
                 to_first.push(t.isolate_ms + t.evaluate_ms + t.first_frame_ms);
