@@ -17,7 +17,7 @@ use serde::Serialize;
 
 use crate::array_buffer::capped_allocator;
 use crate::config::Limits;
-use crate::snapshot::{external_references, startup_snapshot, HOST_DATA_INDEX};
+use crate::snapshot::{snapshot_isolate_params, HOST_DATA_INDEX};
 
 /// A JS exception (or termination) caught by the host.
 #[derive(Debug, Clone)]
@@ -120,9 +120,7 @@ impl SceneIsolate {
     pub fn new(limits: &Limits) -> Result<Self, String> {
         keep_read_only_heap();
         let buffer_refused = Arc::new(AtomicBool::new(false));
-        let create_params = v8::CreateParams::default()
-            .snapshot_blob(v8::StartupData::from(startup_snapshot()))
-            .external_references(external_references())
+        let create_params = snapshot_isolate_params()
             .heap_limits(0, limits.heap_bytes)
             .array_buffer_allocator(capped_allocator(
                 limits.array_buffer_bytes,
@@ -299,11 +297,7 @@ impl SceneIsolate {
 fn keep_read_only_heap() {
     static KEEPER: std::sync::OnceLock<()> = std::sync::OnceLock::new();
     KEEPER.get_or_init(|| {
-        let keeper = v8::Isolate::new(
-            v8::CreateParams::default()
-                .snapshot_blob(v8::StartupData::from(startup_snapshot()))
-                .external_references(external_references()),
-        );
+        let keeper = v8::Isolate::new(snapshot_isolate_params());
         // SAFETY: the keeper was entered on creation and is the current isolate of this
         // thread; it is exited here and never used (or dropped) again.
         unsafe { keeper.exit() };

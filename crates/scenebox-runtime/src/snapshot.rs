@@ -40,6 +40,14 @@ pub(crate) fn external_references() -> Cow<'static, [v8::ExternalReference]> {
 /// context instead of keeping them in the snapshot, and scenes use none of them.
 const V8_FLAGS: &str = "--no-validate-asm --enable-queue-microtask";
 
+/// Parameters of an isolate made from [`startup_snapshot`] (with the external references its
+/// snapshot needs); callers add their limits.
+pub(crate) fn snapshot_isolate_params() -> v8::CreateParams {
+    v8::CreateParams::default()
+        .snapshot_blob(v8::StartupData::from(startup_snapshot()))
+        .external_references(external_references())
+}
+
 /// Initialises V8 once per process (before any isolate exists): its flags, platform, the
 /// en-US locale and UTC.
 pub(crate) fn init_v8() {
