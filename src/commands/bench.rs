@@ -307,20 +307,16 @@ fn runtime_stages(scenes: &[crate::scene_files::SceneFile]) -> Result<Vec<StageR
     let compiler = Compiler::default();
     let mut rows = Vec::new();
     for model in [Model::Phase1, Model::Param] {
-        let (mut isolate, mut first, mut to_first, mut warm, mut whole) =
-            (Vec::new(), Vec::new(), Vec::new(), Vec::new(), Vec::new());
+        let (mut startup, mut warm, mut whole) =
+            (StartupSamples::default(), Vec::new(), Vec::new());
         for scene in scenes {
             let t = timed_render(&config, &compiler, scene, model, (0..150).collect())?;
-            isolate.push(t.isolate_ms);
-            first.push(t.evaluate_ms + t.first_frame_ms);
-            to_first.push(t.isolate_ms + t.evaluate_ms + t.first_frame_ms);
+            startup.push(&t);
             warm.extend_from_slice(&t.frame_ms);
             whole.push(t.total_ms);
         }
         let tool = format!("V8 ({})", model.as_str());
-        rows.push(row("isolate start (from snapshot)", &tool, &isolate));
-        rows.push(row("scene load + first frame", &tool, &first));
-        rows.push(row("isolate start to first frame", &tool, &to_first));
+        rows.extend(startup.rows(&tool));
         rows.push(row("warm frame", &tool, &warm));
         rows.push(row("full 150-frame scene", &tool, &whole));
     }
@@ -368,25 +364,45 @@ fn startup_stages(
     let config = RuntimeConfig::default();
     let compiler = Compiler::default();
     let models = [Model::Phase1, Model::Param];
-    let mut samples: [(Vec<f64>, Vec<f64>, Vec<f64>); 2] = Default::default();
+    let mut samples: [StartupSamples; 2] = Default::default();
     for _ in 0..iterations {
-        for (model, (isolate, first, to_first)) in models.iter().zip(samples.iter_mut()) {
+        for (model, startup) in models.iter().zip(samples.iter_mut()) {
             for scene in scenes {
-                let t = timed_render(&config, &compiler, scene, *model, vec![0])?;
-                isolate.push(t.isolate_ms);
-                first.push(t.evaluate_ms + t.first_frame_ms);
-                to_first.push(t.isolate_ms + t.evaluate_ms + t.first_frame_ms);
+                startup.push(&timed_render(&config, &compiler, scene, *model, vec![0])?);
             }
         }
     }
     let mut rows = Vec::new();
-    for (model, (isolate, first, to_first)) in models.iter().zip(&samples) {
-        let tool = format!("V8 ({}), 1-frame jobs", model.as_str());
-        rows.push(row("isolate start (from snapshot)", &tool, isolate));
-        rows.push(row("scene load + first frame", &tool, first));
-        rows.push(row("isolate start to first frame", &tool, to_first));
+    for (model, startup) in models.iter().zip(&samples) {
+        rows.extend(startup.rows(&format!("V8 ({}), 1-frame jobs", model.as_str())));
     }
     Ok(rows)
+}
+
+/// Start-up samples of jobs, one each per job: isolate start, scene load + first frame
+/// (evaluation and the first frame), and the two together (issue 3's figure).
+#[derive(Default)]
+struct StartupSamples {
+    isolate: Vec<f64>,
+    first: Vec<f64>,
+    to_first: Vec<f64>,
+}
+
+impl StartupSamples {
+    fn push(&mut self, t: &scenebox_runtime::RenderTimings) {
+        let first = t.evaluate_ms + t.first_frame_ms;
+        self.isolate.push(t.isolate_ms);
+        self.first.push(first);
+        self.to_first.push(t.isolate_ms + first);
+    }
+
+    fn rows(&self, tool: &str) -> [StageRow; 3] {
+        [
+            row("isolate start (from snapshot)", tool, &self.isolate),
+            row("scene load + first frame", tool, &self.first),
+            row("isolate start to first frame", tool, &self.to_first),
+        ]
+    }
 }
 
 /// A one-frame job through an [`IsolatePool`](scenebox_runtime::IsolatePool), timed from
