@@ -90,7 +90,7 @@ fn bench_export(c: &mut Criterion) {
             b.iter(|| {
                 let mut encoder = VideoEncoder::start(&output, &settings()).unwrap();
                 for frame in &frames {
-                    encoder.write_frame(&frame.rgba).unwrap();
+                    encoder.write_rgba(&frame.rgba).unwrap();
                 }
                 encoder.finish().unwrap()
             })

@@ -172,7 +172,7 @@ fn measure(
     let started = Instant::now();
     let mut encoder = VideoEncoder::start(&scratch.join(format!("{stem}.encode.mp4")), &settings)?;
     for image in &drawn {
-        encoder.write_frame(&image.rgba)?;
+        encoder.write_rgba(&image.rgba)?;
     }
     encoder.finish()?;
     let encode_fps = fps(started);

@@ -6,7 +6,8 @@
 //!   ([`css`]), every declaration takumi cannot parse left out with a [`RasterWarning`]
 //!   (a frame never fails because of one style), images resolved offline ([`Assets`]), text
 //!   set in the embedded fonts ([`fonts`]).
-//! * [`VideoEncoder`] streams RGBA frames into ffmpeg, mixes local `<Audio>` tracks
+//! * [`VideoEncoder`] streams frames into ffmpeg (YUV 4:2:0 converted by the raster threads,
+//!   [`PixelFormat`], or RGBA), mixes local `<Audio>` tracks
 //!   ([`audio_tracks`]: start, trim, volume) and leaves no half-written file;
 //!   [`draw_and_encode`] draws a whole video on a pool of raster threads, in frame order.
 
@@ -19,6 +20,7 @@ mod font_files;
 pub mod fonts;
 mod html;
 mod pipeline;
+mod pixel_format;
 mod render;
 pub mod ssim;
 mod video;
@@ -28,6 +30,7 @@ pub use assets::{avatar_map, Assets, ImageRef, AVATAR_SCHEME};
 pub use audio::{audio_tracks, AudioTrack};
 pub use html::HtmlWriter;
 pub use pipeline::{draw_and_encode, draw_frames, DrawOptions, ExportError};
+pub use pixel_format::PixelFormat;
 pub use render::{rasterize, FrameImage, RasterError};
 pub use video::{Codec, VideoEncoder, VideoError, VideoSettings};
 pub use warning::RasterWarning;

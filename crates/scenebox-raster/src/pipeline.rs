@@ -1,6 +1,7 @@
 //! A whole video from a scene's element trees: a pool of raster threads draws frames in
-//! parallel (each thread decodes an asset once and reuses it), and the calling thread writes
-//! them into the encoder strictly in frame order. A frame whose tree equals the previous
+//! parallel (each thread decodes an asset once and reuses it) and converts them to the
+//! encoder's pixel format, and the calling thread writes them into the encoder strictly in
+//! frame order. A frame whose tree equals the previous
 //! frame's (a held or finished animation) is not drawn again: the previous pixels are written
 //! (the drawing is deterministic). A failed frame, a failed encoder or a caller that asks to
 //! stop ends the job and leaves no output file.
@@ -67,40 +68,50 @@ pub fn draw_and_encode(
         .collect();
     let warnings = Mutex::new(Vec::new());
     let size = (settings.width, settings.height);
-    let result = draw_parallel(trees, size, options, &repeats, &warnings, |receiver| {
-        let mut pending: BTreeMap<usize, FrameImage> = BTreeMap::new();
-        let mut written = 0;
-        let mut previous: Option<FrameImage> = None;
-        let mut write = |image: &FrameImage, written: &mut usize| -> Result<(), ExportError> {
-            encoder.write_frame(&image.rgba)?;
-            *written += 1;
-            if progress(*written) {
-                Ok(())
-            } else {
-                Err(ExportError::Stopped { written: *written })
-            }
-        };
-        for (index, image) in receiver {
-            pending.insert(index, image?);
-            loop {
-                if written < trees.len() && repeats[written] {
-                    if let Some(image) = &previous {
-                        write(image, &mut written)?;
-                        continue;
-                    }
+    let format = encoder.input_format();
+    let prepare = |image: FrameImage| format.convert_rgba(image.rgba, image.width, image.height);
+    let result = draw_parallel(
+        trees,
+        size,
+        options,
+        &repeats,
+        &warnings,
+        &prepare,
+        |receiver| {
+            let mut pending: BTreeMap<usize, Vec<u8>> = BTreeMap::new();
+            let mut written = 0;
+            let mut previous: Option<Vec<u8>> = None;
+            let mut write = |frame: &[u8], written: &mut usize| -> Result<(), ExportError> {
+                encoder.write_frame(frame)?;
+                *written += 1;
+                if progress(*written) {
+                    Ok(())
+                } else {
+                    Err(ExportError::Stopped { written: *written })
                 }
-                let Some(image) = pending.remove(&written) else {
-                    break;
-                };
-                write(&image, &mut written)?;
-                previous = Some(image);
+            };
+            for (index, image) in receiver {
+                pending.insert(index, image?);
+                loop {
+                    if written < trees.len() && repeats[written] {
+                        if let Some(image) = &previous {
+                            write(image, &mut written)?;
+                            continue;
+                        }
+                    }
+                    let Some(image) = pending.remove(&written) else {
+                        break;
+                    };
+                    write(&image, &mut written)?;
+                    previous = Some(image);
+                }
             }
-        }
-        if written != trees.len() {
-            return Err(ExportError::Stopped { written });
-        }
-        Ok(())
-    });
+            if written != trees.len() {
+                return Err(ExportError::Stopped { written });
+            }
+            Ok(())
+        },
+    );
     // On error the encoder is dropped here, which removes its partial file.
     result?;
     encoder.finish()?;
@@ -127,6 +138,7 @@ pub fn draw_frames(
         options,
         &skip,
         &warnings,
+        &|image| image,
         |receiver| {
             let mut drawn: Vec<Option<FrameImage>> = vec![None; trees.len()];
             for (index, image) in receiver {
@@ -137,24 +149,27 @@ pub fn draw_frames(
     )
 }
 
-/// A frame as a raster thread hands it over: its index in the trees, and its pixels.
-type Drawn = (usize, Result<FrameImage, ExportError>);
+/// A frame as a raster thread hands it over: its index in the trees, and its pixels as
+/// `prepare` left them.
+type Drawn<T> = (usize, Result<T, ExportError>);
 
 /// Draws the trees `skip` does not mark on `options.jobs` threads (each decoding an asset once
-/// and reusing it), adding their warnings to `warnings`, while `consume` takes the frames as they
-/// finish, in any order. The threads stop handing out frames after a failure and once `consume`
+/// and reusing it, and passing each drawn frame through `prepare`), adding their warnings to
+/// `warnings`, while `consume` takes the frames as they finish, in any order. The threads stop handing out frames after a failure and once `consume`
 /// has returned (the receiver is gone).
-fn draw_parallel<R>(
+#[allow(clippy::too_many_arguments)]
+fn draw_parallel<T: Send, R>(
     trees: &[(u32, Node)],
     (width, height): (u32, u32),
     options: &DrawOptions,
     skip: &[bool],
     warnings: &Mutex<Vec<RasterWarning>>,
-    consume: impl FnOnce(mpsc::Receiver<Drawn>) -> R,
+    prepare: &(dyn Fn(FrameImage) -> T + Sync),
+    consume: impl FnOnce(mpsc::Receiver<Drawn<T>>) -> R,
 ) -> R {
     let jobs = options.jobs.max(1);
     let next = AtomicUsize::new(0);
-    let (sender, receiver) = mpsc::sync_channel::<Drawn>(jobs * 2);
+    let (sender, receiver) = mpsc::sync_channel::<Drawn<T>>(jobs * 2);
     std::thread::scope(|scope| {
         for _ in 0..jobs {
             let sender = sender.clone();
@@ -170,12 +185,11 @@ fn draw_parallel<R>(
                     continue;
                 }
                 let mut found = Vec::new();
-                let image =
-                    rasterize(tree, width, height, &mut assets, &mut found).map_err(|error| {
-                        ExportError::Frame {
-                            frame: *frame,
-                            error,
-                        }
+                let image = rasterize(tree, width, height, &mut assets, &mut found)
+                    .map(prepare)
+                    .map_err(|error| ExportError::Frame {
+                        frame: *frame,
+                        error,
                     });
                 warnings
                     .lock()

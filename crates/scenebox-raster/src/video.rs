@@ -1,5 +1,5 @@
-//! Frames into a video file with `ffmpeg` (a child process fed raw RGBA on stdin, local audio
-//! tracks mixed in). The video is
+//! Frames into a video file with `ffmpeg` (a child process fed raw frames on stdin in the
+//! codec's [`PixelFormat`], local audio tracks mixed in). The video is
 //! written to a temporary name beside the target and renamed only when ffmpeg succeeds, so a
 //! failed or abandoned export leaves no half-written file.
 
@@ -9,6 +9,7 @@ use std::process::{Child, ChildStdin, Command, Stdio};
 use std::str::FromStr;
 
 use crate::audio::{filter_graph, AudioTrack};
+use crate::pixel_format::PixelFormat;
 
 /// The video codecs `scenebox export` writes.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -60,6 +61,15 @@ impl Codec {
             Self::H264 => "video/mp4",
             Self::Vp9 => "video/webm",
             Self::Prores => "video/quicktime",
+        }
+    }
+
+    /// The layout frames are sent in: 4:2:0 for the codecs that encode 4:2:0 (converted by the
+    /// caller, see [`PixelFormat`]), RGBA for ProRes 4:2:2 (ffmpeg converts).
+    pub fn input_format(self) -> PixelFormat {
+        match self {
+            Self::H264 | Self::Vp9 => PixelFormat::Yuv420p,
+            Self::Prores => PixelFormat::Rgba,
         }
     }
 
@@ -145,7 +155,9 @@ pub struct VideoEncoder {
     stderr: Option<std::thread::JoinHandle<String>>,
     partial: PathBuf,
     target: PathBuf,
-    frame_bytes: usize,
+    input: PixelFormat,
+    width: u32,
+    height: u32,
 }
 
 impl VideoEncoder {
@@ -162,6 +174,7 @@ impl VideoEncoder {
             Some("mkv") => "matroska",
             _ => "mp4",
         };
+        let input = settings.codec.input_format();
         let mut command = Command::new("ffmpeg");
         command
             .args([
@@ -172,7 +185,7 @@ impl VideoEncoder {
                 "-f",
                 "rawvideo",
                 "-pix_fmt",
-                "rgba",
+                input.ffmpeg_name(),
             ])
             .args(["-s", &format!("{}x{}", settings.width, settings.height)])
             .args(["-r", &settings.fps.to_string(), "-i", "-"]);
@@ -216,24 +229,51 @@ impl VideoEncoder {
             stderr,
             partial,
             target: target.to_path_buf(),
-            frame_bytes: settings.width as usize * settings.height as usize * 4,
+            input,
+            width: settings.width,
+            height: settings.height,
         })
     }
 
-    /// Sends one frame of RGBA pixels.
-    pub fn write_frame(&mut self, rgba: &[u8]) -> Result<(), VideoError> {
-        if rgba.len() != self.frame_bytes {
+    /// The layout [`VideoEncoder::write_frame`] takes (the codec's
+    /// [`Codec::input_format`]).
+    pub fn input_format(&self) -> PixelFormat {
+        self.input
+    }
+
+    /// Sends one frame of RGBA pixels, converted to the input format here.
+    pub fn write_rgba(&mut self, rgba: &[u8]) -> Result<(), VideoError> {
+        let expected = PixelFormat::Rgba.frame_bytes(self.width, self.height);
+        if rgba.len() != expected {
             return Err(VideoError::Ffmpeg(format!(
-                "a frame of {} bytes where {} were expected",
+                "an RGBA frame of {} bytes where {expected} ({}x{}) were expected",
                 rgba.len(),
-                self.frame_bytes
+                self.width,
+                self.height
+            )));
+        }
+        let frame = self.input.from_rgba(rgba, self.width, self.height);
+        self.write_frame(&frame)
+    }
+
+    /// Sends one frame already in [`VideoEncoder::input_format`] (what the raster threads
+    /// prepare, see [`PixelFormat::from_rgba`]).
+    pub fn write_frame(&mut self, frame: &[u8]) -> Result<(), VideoError> {
+        let expected = self.input.frame_bytes(self.width, self.height);
+        if frame.len() != expected {
+            return Err(VideoError::Ffmpeg(format!(
+                "a frame of {} bytes where {expected} ({} {}x{}) were expected",
+                frame.len(),
+                self.input.ffmpeg_name(),
+                self.width,
+                self.height
             )));
         }
         let stdin = self
             .stdin
             .as_mut()
             .ok_or_else(|| VideoError::Ffmpeg("already finished".into()))?;
-        if let Err(error) = stdin.write_all(rgba) {
+        if let Err(error) = stdin.write_all(frame) {
             let message = self.fail();
             return Err(VideoError::Ffmpeg(format!("{error}: {message}")));
         }

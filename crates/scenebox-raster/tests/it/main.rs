@@ -7,6 +7,7 @@ mod fidelity;
 mod fonts;
 mod frames;
 mod pipeline;
+mod pixel_format;
 mod ssim;
 
 use scenebox_runtime::Node;
