@@ -1,9 +1,8 @@
 //! A whole video from a scene's element trees: a pool of raster threads draws frames in
 //! parallel (each thread decodes an asset once and reuses it) and converts them to the
 //! encoder's pixel format, and the calling thread writes them into the encoder strictly in
-//! frame order. A frame whose tree equals the previous
-//! frame's (a held or finished animation) is not drawn again: the previous pixels are written
-//! (the drawing is deterministic). A failed frame, a failed encoder or a caller that asks to
+//! frame order. A frame whose tree equals the previous frame's (a held or finished animation)
+//! is not drawn again: the previous pixels are written (the drawing is deterministic). A failed frame, a failed encoder or a caller that asks to
 //! stop ends the job and leaves no output file.
 
 use std::collections::BTreeMap;
@@ -90,20 +89,20 @@ pub fn draw_and_encode(
                     Err(ExportError::Stopped { written: *written })
                 }
             };
-            for (index, image) in receiver {
-                pending.insert(index, image?);
+            for (index, frame) in receiver {
+                pending.insert(index, frame?);
                 loop {
                     if written < trees.len() && repeats[written] {
-                        if let Some(image) = &previous {
-                            write(image, &mut written)?;
+                        if let Some(frame) = &previous {
+                            write(frame, &mut written)?;
                             continue;
                         }
                     }
-                    let Some(image) = pending.remove(&written) else {
+                    let Some(frame) = pending.remove(&written) else {
                         break;
                     };
-                    write(&image, &mut written)?;
-                    previous = Some(image);
+                    write(&frame, &mut written)?;
+                    previous = Some(frame);
                 }
             }
             if written != trees.len() {
@@ -155,8 +154,8 @@ type Drawn<T> = (usize, Result<T, ExportError>);
 
 /// Draws the trees `skip` does not mark on `options.jobs` threads (each decoding an asset once
 /// and reusing it, and passing each drawn frame through `prepare`), adding their warnings to
-/// `warnings`, while `consume` takes the frames as they finish, in any order. The threads stop handing out frames after a failure and once `consume`
-/// has returned (the receiver is gone).
+/// `warnings`, while `consume` takes the frames as they finish, in any order. The threads stop
+/// handing out frames after a failure and once `consume` has returned (the receiver is gone).
 #[allow(clippy::too_many_arguments)]
 fn draw_parallel<T: Send, R>(
     trees: &[(u32, Node)],

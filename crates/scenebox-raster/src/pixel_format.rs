@@ -37,8 +37,8 @@ impl PixelFormat {
     }
 
     /// `rgba` (a `width` × `height` frame, `width * height * 4` bytes; pixels missing from a
-    /// shorter buffer come out black, extra bytes are ignored) in this layout, reusing its buffer when it already
-    /// is.
+    /// shorter buffer come out black, extra bytes are ignored) in this layout, reusing its
+    /// buffer when it already is.
     pub fn convert_rgba(self, rgba: Vec<u8>, width: u32, height: u32) -> Vec<u8> {
         match self {
             Self::Rgba => rgba,
