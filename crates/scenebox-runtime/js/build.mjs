@@ -12,6 +12,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { lucideModule, heroiconsModule } from './build-icons.mjs';
+import { lazyModulesPlugin } from './lazy-modules.mjs';
 
 const root = path.dirname(fileURLToPath(import.meta.url));
 const outFile = path.join(root, 'dist', 'scenebox-host.js');
@@ -67,33 +68,38 @@ const reactEsmPlugin = {
   },
 };
 
+// What the bundle and the lazily evaluated packages' own bundles (lazy-modules.mjs) share.
+const resolveOptions = {
+  absWorkingDir: root,
+  target: 'es2022',
+  platform: 'neutral',
+  mainFields: ['module', 'main'],
+  conditions: ['module', 'import', 'default'],
+  // ASCII output: the Rust host hands the bundle to V8 as a static one-byte external string
+  // that the start-up snapshot refers to instead of copying (src/snapshot.rs); that needs ASCII,
+  // checked again when the snapshot is made.
+  charset: 'ascii',
+  define: { 'process.env.NODE_ENV': '"production"' },
+  logLevel: 'warning',
+};
+
 export async function bundle() {
   const result = await esbuild.build({
-    absWorkingDir: root,
+    ...resolveOptions,
     entryPoints: ['src/entry.js'],
     bundle: true,
     write: false,
     format: 'iife',
-    target: 'es2022',
-    platform: 'neutral',
-    mainFields: ['module', 'main'],
-    conditions: ['module', 'import', 'default'],
     minify: true,
     legalComments: 'none',
-    // ASCII output: the Rust host hands the bundle to V8 as a static one-byte external string
-    // that the start-up snapshot refers to instead of copying (src/snapshot.rs); that needs ASCII,
-    // checked again when the snapshot is made.
-    charset: 'ascii',
     sourcemap: false,
-    define: { 'process.env.NODE_ENV': '"production"' },
     // No react-dom in the isolate: Remotion and @remotion/shapes get the reconciler-backed shim.
     // esbuild's own `alias` (resolved from absWorkingDir), not an onResolve plugin: a path returned
     // by a plugin carries no package.json "type", so the shim (also imported directly by
     // src/window.js) got node-mode ESM interop or not depending on which resolution esbuild saw
     // first, and about 1 build in 30 differed (`__toESM(require_react())` vs `…, 1)`).
     alias: { 'react-dom': './src/react-dom-shim.js' },
-    plugins: [iconPlugin, reactEsmPlugin],
-    logLevel: 'warning',
+    plugins: [iconPlugin, reactEsmPlugin, lazyModulesPlugin(resolveOptions)],
   });
   const bytes = result.outputFiles[0].contents;
   checkIconTexts(Buffer.from(bytes).toString('latin1'));

@@ -78,10 +78,12 @@ pub(crate) fn init_v8() {
 /// A small scene that walks the React and Remotion code paths the fixtures use most (hooks,
 /// Sequence with premounting, Series, Loop, Freeze, Img, Audio, delayRender, interpolate with
 /// each easing, spring, colours, random, staticFile, loadFont, the host limits) and draws one
-/// icon of each pack, an Iconify icon and each common shape, so their bytecode is compiled
-/// into the snapshot instead of on every scene's first frame. The icon packs' indexes over
-/// their data (built on first use) are then part of the snapshot too, as is the component of
-/// each icon drawn here: both are the same in every job. It leaves nothing mounted behind.
+/// icon of each pack and an Iconify icon, so their bytecode is compiled into the snapshot
+/// instead of on every scene's first frame. It leaves `RemotionShapes` and `Rough` alone: few
+/// scenes use them, and the bundle evaluates them on first use (js/lazy-modules.mjs), so the
+/// snapshot holds none of their objects. The icon packs' indexes over their data (built on
+/// first use) are then part of the snapshot too, as is the component of each icon drawn here:
+/// both are the same in every job. It leaves nothing mounted behind.
 const WARM_UP_SCENE: &str = r#"(() => {
   const host = globalThis.SceneboxHost;
   host.installDeterminism('scenebox-warm-up');
@@ -112,11 +114,6 @@ const WARM_UP_SCENE: &str = r#"(() => {
       h(R.Loop, { durationInFrames: 10 }, h('b', null, String(eased + settle))),
       h(R.Freeze, { frame: 3 }, h('i', null, String(R.random(frame)))),
       h(R.Sequence, { from: 5, premountFor: 5 }, h('u', null, 'later')),
-      h(extras.RemotionShapes.Star, { points: 5, innerRadius: 5, outerRadius: 10, fill: 'gold' }),
-      h(extras.RemotionShapes.Pie, { radius: 10, progress: 0.5 }),
-      h(extras.RemotionShapes.Triangle, { length: 10, direction: 'up' }),
-      h(extras.RemotionShapes.Rect, { width: 10, height: 5 }),
-      h(extras.RemotionShapes.Polygon, { points: 6, radius: 10 }),
       h(extras.IconifyIcon, { icon: 'mdi:home' }));
   }
   function WarmUp() {
@@ -133,7 +130,6 @@ const WARM_UP_SCENE: &str = r#"(() => {
       h(extras.LucideIcons.Check, { size: 28, color: '#22C55E', strokeWidth: 3 }),
       h(extras.HeroiconsSolid.HomeIcon, { width: 24 }),
       h(extras.HeroiconsOutline.HomeIcon, { width: 24 }),
-      h(extras.RemotionShapes.Circle, { radius: 10, fill: 'red' }),
       h(Media));
   }
   host.mount(WarmUp, { width: 1920, height: 1080, fps: 30, durationInFrames: 30 }, {});

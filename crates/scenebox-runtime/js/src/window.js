@@ -7,6 +7,7 @@
 
 import ReactDOM from './react-dom-shim.js';
 import { Remotion } from './remotion/namespace.js';
+import { defineLazyProperty } from './extras/lazy-property.js';
 
 export function createWindow(extras) {
   if (!extras || typeof extras !== 'object' || !extras.React) {
@@ -20,11 +21,15 @@ export function createWindow(extras) {
     HeroiconsSolid: extras.HeroiconsSolid,
     HeroiconsOutline: extras.HeroiconsOutline,
     LucideIcons: extras.LucideIcons,
-    RemotionShapes: extras.RemotionShapes,
-    Rough: extras.Rough,
+    RemotionShapes: undefined,
+    Rough: undefined,
     RemotionGoogleFonts: extras.RemotionGoogleFonts,
     BazaarAvatars: extras.BazaarAvatars,
   };
+  // Read through on first use: reading them here would evaluate @remotion/shapes and roughjs in
+  // every Phase 1 job.
+  defineLazyProperty(w, 'RemotionShapes', () => extras.RemotionShapes);
+  defineLazyProperty(w, 'Rough', () => extras.Rough);
   Object.defineProperty(w, 'window', { value: w, writable: false, enumerable: false, configurable: false });
   return w;
 }

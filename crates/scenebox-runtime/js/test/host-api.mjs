@@ -163,6 +163,42 @@ test('readFrame limits: maxNodes, maxDepth, prop depth, setLimits validation', a
   host.unmount();
 });
 
+test('RemotionShapes and Rough: evaluated on first read, then ordinary properties, in Extras and the window', async () => {
+  const { host } = loadBundle();
+  const extras = host.createExtras({});
+  assert.deepEqual(Object.keys(extras), [
+    'React', 'IconifyIcon', 'HeroiconsSolid', 'HeroiconsOutline', 'LucideIcons', 'RemotionShapes', 'Rough',
+    'RemotionGoogleFonts', 'BazaarAvatars',
+  ]);
+  const w = host.createWindow(extras);
+  for (const object of [extras, w]) {
+    for (const name of ['RemotionShapes', 'Rough']) {
+      const unread = Object.getOwnPropertyDescriptor(object, name);
+      assert.equal(typeof unread.get, 'function', `${name} not evaluated before it is read`);
+      assert.equal(unread.enumerable, true);
+    }
+  }
+  const shapes = w.RemotionShapes; // the window reads through to Extras
+  const own = await import('@remotion/shapes'); // the package itself, in Node
+  assert.deepEqual(Object.keys(shapes).sort(), Object.keys(own).sort());
+  for (const name of Object.keys(own)) assert.equal(typeof shapes[name], typeof own[name], name);
+  assert.equal(typeof shapes.Circle.render, 'function', 'components are forwardRef objects');
+  assert.equal(extras.RemotionShapes, shapes);
+  assert.equal(host.createExtras({}).RemotionShapes, shapes, 'evaluated once per isolate');
+  assert.deepEqual(Object.getOwnPropertyDescriptor(extras, 'RemotionShapes'), {
+    value: shapes, writable: true, enumerable: true, configurable: true,
+  });
+  assert.equal(typeof extras.Rough.generator, 'function');
+  assert.equal(typeof extras.Rough.svg, 'function');
+  // Written before it is read: the value written, and the package is not needed.
+  const other = host.createExtras({});
+  other.Rough = 'mine';
+  assert.deepEqual(Object.getOwnPropertyDescriptor(other, 'Rough'), {
+    value: 'mine', writable: true, enumerable: true, configurable: true,
+  });
+  assert.equal(w.Rough, extras.Rough);
+});
+
 test('evaluating the bundle twice in one context is harmless', async () => {
   const { ctx } = loadBundle();
   vm.runInContext(fs.readFileSync(bundlePath, 'utf8'), ctx);
