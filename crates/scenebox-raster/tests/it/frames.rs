@@ -4,7 +4,7 @@
 use scenebox_raster::{rasterize, Assets};
 use serde_json::json;
 
-use crate::{boxed, pixel};
+use crate::{boxed, draw_scene_frame, pixel};
 
 #[test]
 fn boxes_land_where_their_styles_put_them() {
@@ -49,31 +49,7 @@ fn a_style_takumi_cannot_draw_is_a_warning_not_a_failure() {
 #[test]
 fn a_typical_scene_frame_draws_its_text() {
     let fixture = scenebox_fixtures::fixture("scenes", "title-card-spring");
-    let compiled = scenebox_compile::compile(&fixture.stem, &fixture.tsx).unwrap();
-    let config = scenebox_runtime::RuntimeConfig::default();
-    let rendered = scenebox_runtime::render(
-        &config,
-        &scenebox_runtime::RenderRequest {
-            scene: &fixture.stem,
-            compiled: &compiled,
-            model: scenebox_runtime::Model::Param,
-            video: scenebox_runtime::VideoConfig::default(),
-            props: json!({}),
-            frames: vec![90],
-            seed: None,
-        },
-    )
-    .result
-    .unwrap();
-    let mut warnings = Vec::new();
-    let image = rasterize(
-        &rendered.frames[0].tree,
-        1920,
-        1080,
-        &mut Assets::default(),
-        &mut warnings,
-    )
-    .unwrap();
+    let (image, _) = draw_scene_frame(&fixture.stem, &fixture.tsx, (1920, 1080), 90);
     // The title is white text on a dark background: the middle band has both.
     let band: Vec<[u8; 4]> = (400..1500)
         .step_by(3)

@@ -1,0 +1,27 @@
+//! Blink's `platform/fonts`.
+
+pub(crate) mod css_font_selector;
+pub(crate) mod css_segmented_font_face;
+pub(crate) mod emoji_presentation_scanner;
+pub(crate) mod font;
+#[cfg(feature = "svg")]
+pub(crate) mod font_baseline;
+pub(crate) mod font_cache;
+pub(crate) mod font_custom_platform_data;
+pub(crate) mod font_data_for_range_set;
+pub(crate) mod font_description;
+pub(crate) mod font_face;
+pub(crate) mod font_face_cache;
+pub(crate) mod font_fallback_iterator;
+pub(crate) mod font_fallback_list;
+pub(crate) mod font_fallback_map;
+pub(crate) mod font_fallback_priority;
+pub(crate) mod font_height;
+pub(crate) mod font_selection_algorithm;
+pub(crate) mod font_selection_types;
+pub(crate) mod open_type_caps_support;
+pub(crate) mod script_run_iterator;
+pub(crate) mod shaping;
+pub(crate) mod simple_font_data;
+pub(crate) mod small_caps_iterator;
+pub(crate) mod symbols_iterator;
