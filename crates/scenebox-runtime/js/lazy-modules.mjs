@@ -1,9 +1,10 @@
 // Lazily evaluated packages: `import { load } from 'scenebox:lazy/<package>'` gives a function that
-// evaluates the package on its first call and returns its module namespace (`import * as`). The package is bundled on its own (esbuild, iife) and its
-// code placed inside that function: V8 compiles a function only when it first runs, so until a
-// scene uses the package the start-up snapshot holds none of its functions, closures or maps,
-// and every isolate starts without deserialising them. For the extras few scenes use
-// (@remotion/shapes with @remotion/paths, roughjs): about 75 KB of minified code.
+// evaluates the package on its first call and returns its module namespace (`import * as`). The
+// package is bundled on its own (esbuild, iife) and its code placed inside that function: V8
+// compiles a function only when it first runs, so until a scene uses the package the start-up
+// snapshot holds none of its functions, closures or maps, and every isolate starts without
+// deserialising them. For the extras few scenes use (@remotion/shapes with @remotion/paths,
+// roughjs): about 75 KB of minified code.
 //
 // The packages the lazy code shares with the bundle (React, the JSX runtime, Remotion and the
 // react-dom shim) are not bundled again: each resolves to the bundle's own module instance,
@@ -11,8 +12,11 @@
 
 import * as esbuild from 'esbuild';
 
-/** Specifiers a lazy package imports from the main bundle instead of bundling its own copy. */
-// Each is a function giving what the lazy package's `require` of it returns (called on load).
+/**
+ * Specifiers a lazy package imports from the main bundle instead of bundling its own copy, each
+ * as a module of the main bundle whose default export gives (when the package is loaded) what the
+ * lazy package's `require` of it returns.
+ */
 const shared = {
   react: "import m from 'react'; export default () => m;",
   'react/jsx-runtime': "import m from 'react/jsx-runtime'; export default () => m;",
@@ -23,7 +27,10 @@ const shared = {
 const DEPS = '__sceneboxLazyDeps';
 const EXPORTS = '__sceneboxLazyExports';
 
-/** The package's own bundle (its namespace is `__sceneboxLazyExports.default`); its shared imports read from `__sceneboxLazyDeps`. */
+/**
+ * The package's own bundle: its namespace ends up in `__sceneboxLazyExports.default`, and its
+ * shared imports read `__sceneboxLazyDeps`.
+ */
 async function packageCode(pkg, options) {
   const result = await esbuild.build({
     ...options,
