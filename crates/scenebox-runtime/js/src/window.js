@@ -21,7 +21,7 @@ export function createWindow(extras) {
     HeroiconsSolid: extras.HeroiconsSolid,
     HeroiconsOutline: extras.HeroiconsOutline,
     LucideIcons: extras.LucideIcons,
-    RemotionShapes: undefined,
+    RemotionShapes: undefined, // placeholders keep the key order; made lazy below
     Rough: undefined,
     RemotionGoogleFonts: extras.RemotionGoogleFonts,
     BazaarAvatars: extras.BazaarAvatars,

@@ -22,7 +22,7 @@ export function createExtras(hostConfig) {
     HeroiconsSolid,
     HeroiconsOutline,
     LucideIcons,
-    RemotionShapes: undefined,
+    RemotionShapes: undefined, // placeholders keep the key order; made lazy below
     Rough: undefined,
     RemotionGoogleFonts: createGoogleFonts(),
     BazaarAvatars: createAvatars(config.avatars),
