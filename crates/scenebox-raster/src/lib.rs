@@ -7,9 +7,9 @@
 //!   (a frame never fails because of one style), images resolved offline ([`Assets`]), text
 //!   set in the embedded fonts ([`fonts`]).
 //! * [`VideoEncoder`] streams frames into ffmpeg (YUV 4:2:0 converted by the raster threads,
-//!   [`PixelFormat`], or RGBA), mixes local `<Audio>` tracks
-//!   ([`audio_tracks`]: start, trim, volume) and leaves no half-written file;
-//!   [`draw_and_encode`] draws a whole video on a pool of raster threads, in frame order.
+//!   [`PixelFormat`], or RGBA), mixes local `<Audio>` tracks ([`audio_tracks`]: start, trim,
+//!   volume) and leaves no half-written file; [`draw_and_encode`] draws a whole video on a
+//!   pool of raster threads, in frame order.
 
 mod assets;
 mod audio;

@@ -2,8 +2,9 @@
 //! parallel (each thread decodes an asset once and reuses it) and converts them to the
 //! encoder's pixel format, and the calling thread writes them into the encoder strictly in
 //! frame order. A frame whose tree equals the previous frame's (a held or finished animation)
-//! is not drawn again: the previous pixels are written (the drawing is deterministic). A failed frame, a failed encoder or a caller that asks to
-//! stop ends the job and leaves no output file.
+//! is not drawn again: the previous pixels are written (the drawing is deterministic). A
+//! failed frame, a failed encoder or a caller that asks to stop ends the job and leaves no
+//! output file.
 
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};

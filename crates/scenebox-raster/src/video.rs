@@ -235,6 +235,21 @@ impl VideoEncoder {
         })
     }
 
+    /// An error unless `frame` is one whole frame of this video in `format`.
+    fn check_size(&self, format: PixelFormat, frame: &[u8]) -> Result<(), VideoError> {
+        let expected = format.frame_bytes(self.width, self.height);
+        if frame.len() == expected {
+            return Ok(());
+        }
+        Err(VideoError::Ffmpeg(format!(
+            "a {} frame of {} bytes where {expected} ({}x{}) were expected",
+            format.ffmpeg_name(),
+            frame.len(),
+            self.width,
+            self.height
+        )))
+    }
+
     /// The layout [`VideoEncoder::write_frame`] takes (the codec's
     /// [`Codec::input_format`]).
     pub fn input_format(&self) -> PixelFormat {
@@ -243,32 +258,16 @@ impl VideoEncoder {
 
     /// Sends one frame of RGBA pixels, converted to the input format here.
     pub fn write_rgba(&mut self, rgba: &[u8]) -> Result<(), VideoError> {
-        let expected = PixelFormat::Rgba.frame_bytes(self.width, self.height);
-        if rgba.len() != expected {
-            return Err(VideoError::Ffmpeg(format!(
-                "an RGBA frame of {} bytes where {expected} ({}x{}) were expected",
-                rgba.len(),
-                self.width,
-                self.height
-            )));
-        }
+        // Checked before converting: the conversion pads a short buffer with black.
+        self.check_size(PixelFormat::Rgba, rgba)?;
         let frame = self.input.from_rgba(rgba, self.width, self.height);
         self.write_frame(&frame)
     }
 
     /// Sends one frame already in [`VideoEncoder::input_format`] (what the raster threads
-    /// prepare, see [`PixelFormat::from_rgba`]).
+    /// prepare, see [`PixelFormat::convert_rgba`]).
     pub fn write_frame(&mut self, frame: &[u8]) -> Result<(), VideoError> {
-        let expected = self.input.frame_bytes(self.width, self.height);
-        if frame.len() != expected {
-            return Err(VideoError::Ffmpeg(format!(
-                "a frame of {} bytes where {expected} ({} {}x{}) were expected",
-                frame.len(),
-                self.input.ffmpeg_name(),
-                self.width,
-                self.height
-            )));
-        }
+        self.check_size(self.input, frame)?;
         let stdin = self
             .stdin
             .as_mut()
