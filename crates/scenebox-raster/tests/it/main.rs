@@ -10,6 +10,7 @@ mod frames;
 mod pipeline;
 mod pixel_format;
 mod ssim;
+mod video;
 
 use scenebox_runtime::Node;
 use serde_json::json;
