@@ -119,9 +119,9 @@ impl Codec {
 /// asks for them for its large buffers, and the kernel then zeroes 2 MB at every first touch of
 /// memory that the encoder frees and allocates again frame after frame: about a tenth of the
 /// whole export's CPU time in perf (`clear_page_erms` under `do_huge_pmd_anonymous_page`).
-/// Without them an export of saas-dashboard-large took 5–10 % less CPU time (perf stat, three
-/// rounds interleaved); the video is the same. On a kernel without the option ffmpeg runs as
-/// before.
+/// Without them an export of saas-dashboard-large took 9–20 % less CPU time and 2–7 % less wall
+/// time (three rounds interleaved; phone-mockup-notifications was unchanged); the video is
+/// byte-identical. On a kernel without the option ffmpeg runs as before.
 fn without_transparent_huge_pages(command: &mut Command) {
     #[cfg(target_os = "linux")]
     {
