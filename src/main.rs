@@ -2,6 +2,7 @@
 //! line over the library crates; each subcommand lives in `commands/`.
 
 mod commands;
+mod cpu_features;
 mod database_args;
 mod report_html;
 mod runtime_args;
@@ -72,50 +73,8 @@ fn stop_quietly_on_closed_stdout() {
     }
 }
 
-/// The binary is built for x86-64-v3 (`.cargo/config.toml`: AVX2, FMA, BMI2). On an older CPU
-/// it would die of SIGILL at the first such instruction; this names what is missing instead,
-/// before any of that code runs. It asks CPUID itself: `is_x86_feature_detected!` answers
-/// "yes" at compile time for every feature the build enables.
-fn missing_cpu_features() -> Vec<&'static str> {
-    #[allow(unused_mut)]
-    let mut missing = Vec::new();
-    #[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
-    {
-        use std::arch::x86_64::{__cpuid, __cpuid_count, _xgetbv};
-        let bit = |register: u32, n: u32| register & (1 << n) != 0;
-        // SAFETY: CPUID exists on every x86-64 CPU; leaves above the reported maximum are not
-        // read; XGETBV is only executed when CPUID says the OS enabled it (OSXSAVE).
-        unsafe {
-            let basic = __cpuid(1);
-            let max_leaf = __cpuid(0).eax;
-            let extended = if max_leaf >= 7 {
-                __cpuid_count(7, 0).ebx
-            } else {
-                0
-            };
-            let lzcnt = bit(__cpuid(0x8000_0001).ecx, 5);
-            let os_saves_avx = bit(basic.ecx, 27) && _xgetbv(0) & 0b110 == 0b110;
-            for (name, present) in [
-                ("AVX (with OS support)", bit(basic.ecx, 28) && os_saves_avx),
-                ("AVX2", bit(extended, 5)),
-                ("FMA", bit(basic.ecx, 12)),
-                ("BMI1", bit(extended, 3)),
-                ("BMI2", bit(extended, 8)),
-                ("F16C", bit(basic.ecx, 29)),
-                ("MOVBE", bit(basic.ecx, 22)),
-                ("LZCNT", lzcnt),
-            ] {
-                if !present {
-                    missing.push(name);
-                }
-            }
-        }
-    }
-    missing
-}
-
 fn main() -> ExitCode {
-    let missing = missing_cpu_features();
+    let missing = cpu_features::missing();
     if !missing.is_empty() {
         eprintln!(
             "error: this scenebox was built for x86-64-v3 CPUs (.cargo/config.toml), and this CPU \
@@ -160,16 +119,5 @@ fn main() -> ExitCode {
             eprintln!("scenebox: {error:#}");
             ExitCode::from(2)
         }
-    }
-}
-
-#[cfg(test)]
-mod tests {
-    /// This test binary is itself built for x86-64-v3 and running, so the CPU has every
-    /// feature the check asks CPUID for: any name reported here is a misread CPUID bit.
-    #[test]
-    #[cfg(all(target_arch = "x86_64", target_feature = "avx2"))]
-    fn the_cpu_check_finds_every_feature_the_running_build_uses() {
-        assert_eq!(super::missing_cpu_features(), Vec::<&str>::new());
     }
 }
