@@ -10,9 +10,10 @@ use std::ops::Range;
 use swc_core::common::{sync::Lrc, BytePos, LineCol, SourceMap};
 use swc_core::ecma::{
     ast::Stmt,
-    codegen::{text_writer::JsWriter, Config, Emitter, Node},
+    codegen::{text_writer::WriteJs, Config, Emitter, Node},
 };
 
+use crate::js_writer::MappingWriter;
 use crate::source_map::{encode, LineIndex};
 
 /// The file name the source maps give the TSX.
@@ -52,23 +53,15 @@ pub(crate) fn print_stmts<'s>(
     };
     for stmt in stmts {
         let (bytes_start, mappings_start) = (printed.code.len(), printed.mappings.len());
-        {
-            // A fresh writer per statement counts lines from the statement's first line.
-            let writer = JsWriter::new(
-                cm.clone(),
-                "\n",
-                &mut printed.code,
-                Some(&mut printed.mappings),
-            );
-            let mut emitter = Emitter {
-                cfg: Config::default(),
-                cm: cm.clone(),
-                comments: None,
-                wr: writer,
-            };
-            stmt.emit_with(&mut emitter)?;
-            swc_core::ecma::codegen::text_writer::WriteJs::write_line(&mut emitter.wr)?;
-        }
+        // A fresh writer per statement counts lines from the statement's first line.
+        let mut emitter = Emitter {
+            cfg: Config::default(),
+            cm: cm.clone(),
+            comments: None,
+            wr: MappingWriter::new(&mut printed.code, &mut printed.mappings),
+        };
+        stmt.emit_with(&mut emitter)?;
+        emitter.wr.write_line()?;
         let bytes = bytes_start..printed.code.len();
         let lines = count_newlines(&printed.code[bytes.clone()]);
         printed.pieces.push(Piece {

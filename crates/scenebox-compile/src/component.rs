@@ -27,13 +27,18 @@ pub(crate) fn lower_exports(
     ctx: &SceneContext<'_>,
     items: Vec<ModuleItem>,
 ) -> Result<SceneBody, CompileError> {
-    let needs_fresh_name = items.iter().any(|item| {
-        matches!(
-            item,
-            ModuleItem::ModuleDecl(
-                ModuleDecl::ExportDefaultDecl(_) | ModuleDecl::ExportDefaultExpr(_)
-            )
-        )
+    // Only an anonymous default export needs a fresh name (collecting every name is a
+    // walk over the whole scene).
+    let needs_fresh_name = items.iter().any(|item| match item {
+        ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultDecl(export)) => match &export.decl {
+            DefaultDecl::Fn(fn_expr) => fn_expr.ident.is_none(),
+            DefaultDecl::Class(class_expr) => class_expr.ident.is_none(),
+            DefaultDecl::TsInterfaceDecl(_) => false,
+        },
+        ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultExpr(export)) => {
+            !is_wrapped_ident(&export.expr)
+        }
+        _ => false,
     });
     let used = if needs_fresh_name {
         mentioned_names(&items)
@@ -153,6 +158,18 @@ fn unwrap_type_wrappers(expr: Expr) -> Expr {
         Expr::TsConstAssertion(e) => unwrap_type_wrappers(*e.expr),
         Expr::Paren(e) => unwrap_type_wrappers(*e.expr),
         other => other,
+    }
+}
+
+/// Whether `expr` is an identifier under the wrappers [`unwrap_type_wrappers`] removes.
+fn is_wrapped_ident(expr: &Expr) -> bool {
+    match expr {
+        Expr::TsAs(e) => is_wrapped_ident(&e.expr),
+        Expr::TsNonNull(e) => is_wrapped_ident(&e.expr),
+        Expr::TsSatisfies(e) => is_wrapped_ident(&e.expr),
+        Expr::TsConstAssertion(e) => is_wrapped_ident(&e.expr),
+        Expr::Paren(e) => is_wrapped_ident(&e.expr),
+        other => matches!(other, Expr::Ident(_)),
     }
 }
 

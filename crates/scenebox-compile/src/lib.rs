@@ -32,6 +32,7 @@ mod depth;
 mod diagnostics;
 mod error;
 mod imports;
+mod js_writer;
 mod names;
 mod param;
 mod pipeline;

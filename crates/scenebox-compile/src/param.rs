@@ -125,9 +125,10 @@ fn ident(name: &Atom) -> Ident {
     Ident::new_no_ctxt(name.clone(), DUMMY_SP)
 }
 
-/// The names a parameter alias must avoid, in one walk: every name the scene mentions, except
-/// that `Remotion` and `Extras` count only where the scene binds them (a free `Remotion` *is*
-/// the parameter).
+/// The names a parameter alias could collide with, in one walk: every name the scene mentions
+/// that starts like an alias (`Remotion`, `Extras$1`, …; [`crate::names::fresh_name`] asks
+/// about no other), except that `Remotion` and `Extras` count only where the scene binds them
+/// (a free `Remotion` *is* the parameter).
 fn declared_names(body: &Vec<Stmt>, unresolved: SyntaxContext) -> HashSet<Atom> {
     struct Collector {
         unresolved: SyntaxContext,
@@ -135,6 +136,9 @@ fn declared_names(body: &Vec<Stmt>, unresolved: SyntaxContext) -> HashSet<Atom> 
     }
     impl swc_core::ecma::visit::Visit for Collector {
         fn visit_ident(&mut self, ident: &Ident) {
+            if !(ident.sym.starts_with("Remotion") || ident.sym.starts_with("Extras")) {
+                return;
+            }
             let parameter = matches!(&*ident.sym, "Remotion" | "Extras");
             if !parameter || ident.ctxt != self.unresolved {
                 self.names.insert(ident.sym.clone());

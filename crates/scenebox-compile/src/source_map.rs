@@ -116,10 +116,13 @@ pub(crate) fn encode(
     mappings: &[(BytePos, LineCol)],
     source_name: &str,
 ) -> String {
-    let mut out = String::with_capacity(mappings.len() * 6 + 96);
-    out.push_str(r#"{"version":3,"sources":["#);
-    out.push_str(&serde_json::to_string(source_name).unwrap_or_else(|_| "\"scene.tsx\"".into()));
-    out.push_str(r#"],"names":[],"mappings":""#);
+    let mut out = Vec::with_capacity(mappings.len() * 6 + 96);
+    out.extend_from_slice(br#"{"version":3,"sources":["#);
+    match serde_json::to_vec(source_name) {
+        Ok(name) => out.extend_from_slice(&name),
+        Err(_) => out.extend_from_slice(br#""scene.tsx""#),
+    }
+    out.extend_from_slice(br#"],"names":[],"mappings":""#);
     let (mut gen_line, mut prev_gen_col, mut prev_src_line, mut prev_src_col) =
         (0u32, 0i64, 0i64, 0i64);
     let mut last: Option<(u32, u32, u32, u32)> = None;
@@ -134,30 +137,31 @@ pub(crate) fn encode(
             continue;
         }
         last = Some(current);
-        while gen_line < generated.line {
-            out.push(';');
-            gen_line += 1;
+        if gen_line < generated.line {
+            out.resize(out.len() + (generated.line - gen_line) as usize, b';');
+            gen_line = generated.line;
             prev_gen_col = 0;
             first_in_line = true;
         }
         if !first_in_line {
-            out.push(',');
+            out.push(b',');
         }
         first_in_line = false;
         vlq(&mut out, generated.col as i64 - prev_gen_col);
-        vlq(&mut out, 0); // the only source
+        out.push(b'A'); // the only source: a delta of 0
         vlq(&mut out, src_line as i64 - prev_src_line);
         vlq(&mut out, src_col as i64 - prev_src_col);
         prev_gen_col = generated.col as i64;
         prev_src_line = src_line as i64;
         prev_src_col = src_col as i64;
     }
-    out.push_str("\"}");
-    out
+    out.extend_from_slice(b"\"}");
+    // Everything above is ASCII, and the name came from serde_json.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Appends `value` as a base64 VLQ.
-fn vlq(out: &mut String, value: i64) {
+fn vlq(out: &mut Vec<u8>, value: i64) {
     const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
     let mut rest = if value < 0 {
         ((-value) << 1) | 1
@@ -170,7 +174,7 @@ fn vlq(out: &mut String, value: i64) {
         if rest > 0 {
             digit |= 0b100000;
         }
-        out.push(BASE64[digit] as char);
+        out.push(BASE64[digit]);
         if rest == 0 {
             break;
         }
@@ -184,9 +188,9 @@ mod tests {
     #[test]
     fn vlq_matches_the_spec_examples() {
         let encode = |v| {
-            let mut s = String::new();
+            let mut s = Vec::new();
             vlq(&mut s, v);
-            s
+            String::from_utf8(s).unwrap()
         };
         assert_eq!(encode(0), "A");
         assert_eq!(encode(1), "C");
