@@ -14,7 +14,7 @@ use swc_core::ecma::{
 };
 
 use crate::js_writer::MappingWriter;
-use crate::source_map::{encode, LineIndex};
+use crate::source_map::{LineIndex, MappingsText, PieceEncoder, PieceMappings};
 
 /// The file name the source maps give the TSX.
 pub const SOURCE_NAME: &str = "scene.tsx";
@@ -28,37 +28,41 @@ pub(crate) struct Generated {
 /// Statements printed one after another, each a separately reusable piece.
 pub(crate) struct Printed {
     code: Vec<u8>,
-    /// TSX position → generated position; lines count from the start of their piece.
-    mappings: Vec<(BytePos, LineCol)>,
+    /// The encoded mappings the pieces point into.
+    mappings: Vec<u8>,
     pieces: Vec<Piece>,
 }
 
 /// One printed statement: its bytes, its mappings and how many lines it ends.
 struct Piece {
     bytes: Range<usize>,
-    mappings: Range<usize>,
+    mappings: PieceMappings,
     lines: u32,
 }
 
 /// Prints each statement of `stmts` as its own piece (already fixed up with whatever
-/// parentheses the transforms made necessary).
+/// parentheses the transforms made necessary), with its mappings into the TSX of `index`.
 pub(crate) fn print_stmts<'s>(
     cm: &Lrc<SourceMap>,
+    index: &LineIndex<'_>,
     stmts: impl IntoIterator<Item = &'s Stmt>,
 ) -> std::io::Result<Printed> {
     let mut printed = Printed {
         code: Vec::with_capacity(4096),
-        mappings: Vec::with_capacity(1024),
+        mappings: Vec::with_capacity(2048),
         pieces: Vec::new(),
     };
+    let mut encoder = PieceEncoder::new(index);
+    let mut positions: Vec<(BytePos, LineCol)> = Vec::with_capacity(256);
     for stmt in stmts {
-        let (bytes_start, mappings_start) = (printed.code.len(), printed.mappings.len());
+        let bytes_start = printed.code.len();
+        positions.clear();
         // A fresh writer per statement counts lines from the statement's first line.
         let mut emitter = Emitter {
             cfg: Config::default(),
             cm: cm.clone(),
             comments: None,
-            wr: MappingWriter::new(&mut printed.code, &mut printed.mappings),
+            wr: MappingWriter::new(&mut printed.code, &mut positions),
         };
         stmt.emit_with(&mut emitter)?;
         emitter.wr.write_line()?;
@@ -66,7 +70,7 @@ pub(crate) fn print_stmts<'s>(
         let lines = count_newlines(&printed.code[bytes.clone()]);
         printed.pieces.push(Piece {
             bytes,
-            mappings: mappings_start..printed.mappings.len(),
+            mappings: encoder.encode(&positions, &mut printed.mappings),
             lines,
         });
     }
@@ -93,7 +97,7 @@ impl Printed {
 /// piece's mappings on the generated lines where the piece lands.
 pub(crate) struct Assembler {
     code: Vec<u8>,
-    mappings: Vec<(BytePos, LineCol)>,
+    mappings: MappingsText,
     line: u32,
 }
 
@@ -102,7 +106,7 @@ impl Assembler {
     pub fn with_capacity(capacity: usize) -> Self {
         Self {
             code: Vec::with_capacity(capacity),
-            mappings: Vec::with_capacity(capacity / 3),
+            mappings: MappingsText::with_capacity(capacity / 2),
             line: 0,
         }
     }
@@ -120,20 +124,8 @@ impl Assembler {
         let piece = &printed.pieces[index];
         self.code
             .extend_from_slice(&printed.code[piece.bytes.clone()]);
-        let line = self.line;
-        self.mappings.extend(
-            printed.mappings[piece.mappings.clone()]
-                .iter()
-                .map(|(pos, at)| {
-                    (
-                        *pos,
-                        LineCol {
-                            line: at.line + line,
-                            col: at.col,
-                        },
-                    )
-                }),
-        );
+        self.mappings
+            .push(&piece.mappings, &printed.mappings, self.line);
         self.line += piece.lines;
     }
 
@@ -145,11 +137,10 @@ impl Assembler {
     }
 
     /// The code and its source map.
-    pub fn finish(self, lines: &LineIndex<'_>) -> std::io::Result<Generated> {
-        let source_map = encode(lines, &self.mappings, SOURCE_NAME);
+    pub fn finish(self) -> std::io::Result<Generated> {
         Ok(Generated {
             code: String::from_utf8(self.code).map_err(std::io::Error::other)?,
-            source_map,
+            source_map: self.mappings.finish(SOURCE_NAME),
         })
     }
 }

@@ -210,12 +210,10 @@ fn compile_in_globals(
     ))));
     let phase1_transform_ms = ms(phase1_started);
     let codegen_started = Instant::now();
-    let printed = print_stmts(&cm, &body).map_err(|e| codegen_error(&ctx, e))?;
+    let printed = print_stmts(&cm, &lines, &body).map_err(|e| codegen_error(&ctx, e))?;
     let mut assembler = Assembler::with_capacity(tsx.len() * 2);
     assembler.push_all(&printed);
-    let phase1 = assembler
-        .finish(&lines)
-        .map_err(|e| codegen_error(&ctx, e))?;
+    let phase1 = assembler.finish().map_err(|e| codegen_error(&ctx, e))?;
     let phase1_codegen_ms = ms(codegen_started);
     body.pop();
 
@@ -300,8 +298,8 @@ fn print_param(
         .zip(changed)
         .filter(|(_, changed)| **changed)
         .map(|(stmt, _)| stmt);
-    let rewritten = print_stmts(cm, rewritten)?;
-    let prologue = print_stmts(cm, prologue)?;
+    let rewritten = print_stmts(cm, lines, rewritten)?;
+    let prologue = print_stmts(cm, lines, prologue)?;
     let mut assembler = Assembler::with_capacity(phase1.len_bytes() + 256);
     assembler.push_all(&prologue);
     assembler.push_lines("return (function () {\n");
@@ -315,7 +313,7 @@ fn print_param(
         }
     }
     assembler.push_lines(&format!("return {component};\n}})();\n"));
-    assembler.finish(lines)
+    assembler.finish()
 }
 
 /// Parses the TSX as a module; a fatal error or any recovered one is a `Syntax` error at the

@@ -3,6 +3,8 @@
 //! general-purpose builder looks every position up from scratch and was a fifth of the
 //! compile time.
 
+use std::ops::Range;
+
 use swc_core::common::{source_map::SmallPos, BytePos, LineCol};
 
 /// Line starts of the TSX, to turn byte offsets into line:column (UTF-16 columns, as source
@@ -110,54 +112,156 @@ impl<'i, 'a> Locator<'i, 'a> {
     }
 }
 
-/// The source map JSON for `mappings` (in generated order) into the file called `source_name`.
-pub(crate) fn encode(
-    index: &LineIndex<'_>,
-    mappings: &[(BytePos, LineCol)],
-    source_name: &str,
-) -> String {
-    let mut out = Vec::with_capacity(mappings.len() * 6 + 96);
-    out.extend_from_slice(br#"{"version":3,"sources":["#);
-    match serde_json::to_vec(source_name) {
-        Ok(name) => out.extend_from_slice(&name),
-        Err(_) => out.extend_from_slice(br#""scene.tsx""#),
+/// One source-map segment: a generated line and column (UTF-16) and the TSX line and column it
+/// comes from, all 0-based.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Segment {
+    pub line: u32,
+    pub col: u32,
+    pub src_line: u32,
+    pub src_col: u32,
+}
+
+/// The mappings of one printed piece, encoded once however many artifacts reuse the piece.
+///
+/// A piece starts on a line of its own, so every segment after its first is encoded relative
+/// to segments of the same piece; only the first one's deltas depend on what precedes the
+/// piece, and it is encoded where the piece lands.
+#[derive(Debug, Clone)]
+pub(crate) struct PieceMappings {
+    /// The first segment, its line counted from the piece's first line (`None`: no mappings).
+    first: Option<Segment>,
+    /// The last segment, its line counted the same way.
+    last: Option<Segment>,
+    /// VLQ text of the later segments (each after its `,` or `;`s), in the printer's buffer.
+    rest: Range<usize>,
+}
+
+/// Turns the code generator's (TSX position → generated line:column) pairs of one piece at a
+/// time into [`PieceMappings`].
+pub(crate) struct PieceEncoder<'i, 'a> {
+    locator: Locator<'i, 'a>,
+}
+
+impl<'i, 'a> PieceEncoder<'i, 'a> {
+    /// An encoder of positions in the TSX `index` was made of.
+    pub fn new(index: &'i LineIndex<'a>) -> Self {
+        Self {
+            locator: Locator::new(index),
+        }
     }
-    out.extend_from_slice(br#"],"names":[],"mappings":""#);
-    let (mut gen_line, mut prev_gen_col, mut prev_src_line, mut prev_src_col) =
-        (0u32, 0i64, 0i64, 0i64);
-    let mut last: Option<(u32, u32, u32, u32)> = None;
-    let mut first_in_line = true;
-    let mut locator = Locator::new(index);
-    for (pos, generated) in mappings {
-        let Some((src_line, src_col)) = locator.locate(*pos) else {
-            continue;
-        };
-        let current = (generated.line, generated.col, src_line, src_col);
-        if last == Some(current) {
-            continue;
+
+    /// Encodes `mappings` (in generated order, lines counted from the piece's first line),
+    /// appending the text of all but the first segment to `out`. Positions that are not in
+    /// the TSX are left out, as are repeats of the segment before.
+    pub fn encode(&mut self, mappings: &[(BytePos, LineCol)], out: &mut Vec<u8>) -> PieceMappings {
+        let begin = out.len();
+        let mut first = None;
+        let mut state = SegmentWriter::default();
+        for (pos, generated) in mappings {
+            let Some((src_line, src_col)) = self.locator.locate(*pos) else {
+                continue;
+            };
+            let segment = Segment {
+                line: generated.line,
+                col: generated.col,
+                src_line,
+                src_col,
+            };
+            if first.is_none() {
+                first = Some(segment);
+                state.last = Some(segment);
+                continue;
+            }
+            state.write(out, segment);
         }
-        last = Some(current);
-        if gen_line < generated.line {
-            out.resize(out.len() + (generated.line - gen_line) as usize, b';');
-            gen_line = generated.line;
-            prev_gen_col = 0;
-            first_in_line = true;
+        PieceMappings {
+            first,
+            last: state.last,
+            rest: begin..out.len(),
         }
-        if !first_in_line {
+    }
+}
+
+/// Delta-encodes segments one after another.
+#[derive(Default)]
+struct SegmentWriter {
+    /// The segment written last (lines as the caller counts them).
+    last: Option<Segment>,
+}
+
+impl SegmentWriter {
+    /// Appends `segment` (`;` for each line it moves down, else `,`); a repeat of the segment
+    /// before is left out.
+    fn write(&mut self, out: &mut Vec<u8>, segment: Segment) {
+        let previous = self.last.unwrap_or(Segment {
+            line: 0,
+            col: 0,
+            src_line: 0,
+            src_col: 0,
+        });
+        if self.last == Some(segment) {
+            return;
+        }
+        let mut previous_col = previous.col;
+        if segment.line > previous.line {
+            out.resize(out.len() + (segment.line - previous.line) as usize, b';');
+            previous_col = 0;
+        } else if self.last.is_some() {
             out.push(b',');
         }
-        first_in_line = false;
-        vlq(&mut out, generated.col as i64 - prev_gen_col);
+        vlq(out, segment.col as i64 - previous_col as i64);
         out.push(b'A'); // the only source: a delta of 0
-        vlq(&mut out, src_line as i64 - prev_src_line);
-        vlq(&mut out, src_col as i64 - prev_src_col);
-        prev_gen_col = generated.col as i64;
-        prev_src_line = src_line as i64;
-        prev_src_col = src_col as i64;
+        vlq(out, segment.src_line as i64 - previous.src_line as i64);
+        vlq(out, segment.src_col as i64 - previous.src_col as i64);
+        self.last = Some(segment);
     }
-    out.extend_from_slice(b"\"}");
-    // Everything above is ASCII, and the name came from serde_json.
-    String::from_utf8(out).unwrap_or_default()
+}
+
+/// The `mappings` of one artifact, put together from [`PieceMappings`].
+pub(crate) struct MappingsText {
+    text: Vec<u8>,
+    segments: SegmentWriter,
+}
+
+impl MappingsText {
+    /// Empty mappings, with room for about `capacity` bytes.
+    pub fn with_capacity(capacity: usize) -> Self {
+        Self {
+            text: Vec::with_capacity(capacity),
+            segments: SegmentWriter::default(),
+        }
+    }
+
+    /// Appends the mappings of a piece whose first line is generated line `line`; `rest` is
+    /// the buffer `piece.rest` points into.
+    pub fn push(&mut self, piece: &PieceMappings, rest: &[u8], line: u32) {
+        let (Some(first), Some(last)) = (piece.first, piece.last) else {
+            return;
+        };
+        let on_line = |segment: Segment| Segment {
+            line: segment.line + line,
+            ..segment
+        };
+        self.segments.write(&mut self.text, on_line(first));
+        self.text.extend_from_slice(&rest[piece.rest.clone()]);
+        self.segments.last = Some(on_line(last));
+    }
+
+    /// The source map JSON into the file called `source_name`.
+    pub fn finish(self, source_name: &str) -> String {
+        let mut out = Vec::with_capacity(self.text.len() + 96);
+        out.extend_from_slice(br#"{"version":3,"sources":["#);
+        match serde_json::to_vec(source_name) {
+            Ok(name) => out.extend_from_slice(&name),
+            Err(_) => out.extend_from_slice(br#""scene.tsx""#),
+        }
+        out.extend_from_slice(br#"],"names":[],"mappings":""#);
+        out.extend_from_slice(&self.text);
+        out.extend_from_slice(b"\"}");
+        // Everything above is ASCII, and the name came from serde_json.
+        String::from_utf8(out).unwrap_or_default()
+    }
 }
 
 /// Appends `value` as a base64 VLQ.
@@ -242,5 +346,59 @@ mod tests {
                 "offset {offset}"
             );
         }
+    }
+
+    #[test]
+    fn pieces_put_together_encode_like_one_run() {
+        let source = "let a = 1;\nlet b = 2;\nfoo(a,\n  b);\n";
+        let index = LineIndex::new(source, BytePos(1));
+        let at = |offset: u32, line, col| (BytePos(offset + 1), LineCol { line, col });
+        // Two pieces, lines counted from each piece's start; a repeat and a position outside
+        // the TSX are dropped.
+        let pieces = [
+            vec![at(0, 0, 0), at(4, 0, 4), at(4, 0, 4), at(11, 1, 2)],
+            vec![
+                at(22, 0, 0),
+                (BytePos::DUMMY, LineCol { line: 0, col: 3 }),
+                at(29, 2, 1),
+            ],
+        ];
+        let starts = [3u32, 7];
+        let mut encoder = PieceEncoder::new(&index);
+        let mut buffer = Vec::new();
+        let encoded: Vec<PieceMappings> = pieces
+            .iter()
+            .map(|piece| encoder.encode(piece, &mut buffer))
+            .collect();
+        let mut text = MappingsText::with_capacity(0);
+        for (piece, start) in encoded.iter().zip(starts) {
+            text.push(piece, &buffer, start);
+        }
+        // The same segments written in one run, on their absolute lines.
+        let mut expected = Vec::new();
+        let mut writer = SegmentWriter::default();
+        let mut locator = Locator::new(&index);
+        for (piece, start) in pieces.iter().zip(starts) {
+            for (pos, generated) in piece {
+                if let Some((src_line, src_col)) = locator.locate(*pos) {
+                    let segment = Segment {
+                        line: generated.line + start,
+                        col: generated.col,
+                        src_line,
+                        src_col,
+                    };
+                    writer.write(&mut expected, segment);
+                }
+            }
+        }
+        let json = text.finish("scene.tsx");
+        let expected = String::from_utf8(expected).unwrap();
+        assert_eq!(expected, ";;;AAAA,IAAI;EACJ;;;AACA;;CACA");
+        assert_eq!(
+            json,
+            format!(
+                r#"{{"version":3,"sources":["scene.tsx"],"names":[],"mappings":"{expected}"}}"#
+            )
+        );
     }
 }
