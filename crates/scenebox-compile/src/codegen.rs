@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use swc_core::common::{sync::Lrc, BytePos, LineCol, SourceMap};
+use swc_core::common::{sync::Lrc, BytePos, LineCol, SourceMap, Span};
 use swc_core::ecma::{
     ast::Stmt,
     codegen::{text_writer::WriteJs, Config, Emitter, Node},
@@ -28,14 +28,17 @@ pub(crate) struct Generated {
 /// Statements printed one after another, each a separately reusable piece.
 pub(crate) struct Printed {
     code: Vec<u8>,
+    /// TSX position → generated position; lines count from the start of their piece.
+    positions: Vec<(BytePos, LineCol)>,
     /// The encoded mappings the pieces point into.
     mappings: Vec<u8>,
     pieces: Vec<Piece>,
 }
 
-/// One printed statement: its bytes, its mappings and how many lines it ends.
+/// One printed statement: its bytes, its positions and mappings, and how many lines it ends.
 struct Piece {
     bytes: Range<usize>,
+    positions: Range<usize>,
     mappings: PieceMappings,
     lines: u32,
 }
@@ -49,32 +52,51 @@ pub(crate) fn print_stmts<'s>(
 ) -> std::io::Result<Printed> {
     let mut printed = Printed {
         code: Vec::with_capacity(4096),
+        positions: Vec::with_capacity(1024),
         mappings: Vec::with_capacity(2048),
         pieces: Vec::new(),
     };
     let mut encoder = PieceEncoder::new(index);
-    let mut positions: Vec<(BytePos, LineCol)> = Vec::with_capacity(256);
     for stmt in stmts {
-        let bytes_start = printed.code.len();
-        positions.clear();
+        let (bytes_start, positions_start) = (printed.code.len(), printed.positions.len());
         // A fresh writer per statement counts lines from the statement's first line.
         let mut emitter = Emitter {
             cfg: Config::default(),
             cm: cm.clone(),
             comments: None,
-            wr: MappingWriter::new(&mut printed.code, &mut positions),
+            wr: MappingWriter::new(&mut printed.code, &mut printed.positions),
         };
         stmt.emit_with(&mut emitter)?;
         emitter.wr.write_line()?;
         let bytes = bytes_start..printed.code.len();
-        let lines = count_newlines(&printed.code[bytes.clone()]);
+        let positions = positions_start..printed.positions.len();
         printed.pieces.push(Piece {
+            lines: count_newlines(&printed.code[bytes.clone()]),
+            mappings: encoder.encode(&printed.positions[positions.clone()], &mut printed.mappings),
             bytes,
-            mappings: encoder.encode(&positions, &mut printed.mappings),
-            lines,
+            positions,
         });
     }
     Ok(printed)
+}
+
+/// A replacement of one `window.NAME` read in a printed statement (`window["NAME"]` too).
+#[derive(Debug, Clone)]
+pub(crate) struct TextEdit {
+    /// The member expression's span in the TSX.
+    pub span: Span,
+    /// The property read from `window`.
+    pub name: String,
+    /// What the read becomes (an expression that needs no parentheses where it lands).
+    pub replacement: String,
+}
+
+/// Where a [`TextEdit`] lands in a printed piece.
+struct Landed<'e> {
+    line: u32,
+    col: u32,
+    bytes: Range<usize>,
+    edit: &'e TextEdit,
 }
 
 fn count_newlines(bytes: &[u8]) -> u32 {
@@ -90,6 +112,121 @@ impl Printed {
     /// How many bytes of code were printed.
     pub fn len_bytes(&self) -> usize {
         self.code.len()
+    }
+
+    /// Piece `index` with `edits` applied to its text, as a printed piece of its own (its
+    /// mappings moved along), so that a statement whose only change is a few `window` reads
+    /// is not printed again. `None` when an edit does not land exactly once on the text it
+    /// replaces (the caller then prints the rewritten statement).
+    pub fn splice(
+        &self,
+        index: usize,
+        edits: &[TextEdit],
+        lines: &LineIndex<'_>,
+    ) -> Option<Printed> {
+        let piece = &self.pieces[index];
+        let code = &self.code[piece.bytes.clone()];
+        let positions = &self.positions[piece.positions.clone()];
+        let line_starts: Vec<usize> = std::iter::once(0)
+            .chain(
+                code.iter()
+                    .enumerate()
+                    .filter(|(_, b)| **b == b'\n')
+                    .map(|(i, _)| i + 1),
+            )
+            .collect();
+        let mut landed: Vec<Landed<'_>> = Vec::with_capacity(edits.len());
+        for edit in edits {
+            let forms = [
+                format!("window.{}", edit.name),
+                format!("window[\"{}\"]", edit.name),
+                format!("window['{}']", edit.name),
+            ];
+            // Several nodes can start where the read starts (a call of it, or everything an
+            // import was lowered to): the read is where its text is.
+            let mut places = positions
+                .iter()
+                .filter(|(pos, _)| *pos == edit.span.lo)
+                .map(|(_, at)| (at.line, at.col))
+                .collect::<Vec<_>>();
+            places.dedup();
+            let mut matches = places.into_iter().filter_map(|(line, col)| {
+                let line_start = *line_starts.get(line as usize)?;
+                let start = line_start + col as usize;
+                // Columns count UTF-16 units: bytes only on an ASCII prefix.
+                if !code.get(line_start..start)?.is_ascii() {
+                    return None;
+                }
+                let form = forms
+                    .iter()
+                    .find(|form| code[start..].starts_with(form.as_bytes()))?;
+                Some((line, col, start..start + form.len()))
+            });
+            let (Some((line, col, bytes)), None) = (matches.next(), matches.next()) else {
+                return None;
+            };
+            landed.push(Landed {
+                line,
+                col,
+                bytes,
+                edit,
+            });
+        }
+        landed.sort_by_key(|place| place.bytes.start);
+        if landed
+            .windows(2)
+            .any(|pair| pair[0].bytes.end > pair[1].bytes.start)
+        {
+            return None;
+        }
+
+        let mut spliced = Printed {
+            code: Vec::with_capacity(code.len()),
+            positions: Vec::with_capacity(positions.len()),
+            mappings: Vec::new(),
+            pieces: Vec::with_capacity(1),
+        };
+        let mut copied = 0;
+        for place in &landed {
+            spliced
+                .code
+                .extend_from_slice(&code[copied..place.bytes.start]);
+            spliced
+                .code
+                .extend_from_slice(place.edit.replacement.as_bytes());
+            copied = place.bytes.end;
+        }
+        spliced.code.extend_from_slice(&code[copied..]);
+        for (pos, at) in positions {
+            // Positions inside a replaced read go; later ones on its line move with it.
+            let mut col = at.col as i64;
+            let mut inside = false;
+            for place in landed.iter().filter(|place| place.line == at.line) {
+                let old_len = place.bytes.len() as u32;
+                if at.col > place.col && at.col < place.col + old_len {
+                    inside = true;
+                } else if at.col >= place.col + old_len {
+                    col += place.edit.replacement.len() as i64 - old_len as i64;
+                }
+            }
+            if !inside {
+                spliced.positions.push((
+                    *pos,
+                    LineCol {
+                        line: at.line,
+                        col: col as u32,
+                    },
+                ));
+            }
+        }
+        let mappings = PieceEncoder::new(lines).encode(&spliced.positions, &mut spliced.mappings);
+        spliced.pieces.push(Piece {
+            bytes: 0..spliced.code.len(),
+            positions: 0..spliced.positions.len(),
+            mappings,
+            lines: piece.lines,
+        });
+        Some(spliced)
     }
 }
 

@@ -11,6 +11,7 @@ use swc_core::ecma::{
     visit::{VisitMut, VisitMutWith},
 };
 
+use crate::codegen::TextEdit;
 use crate::context::SceneContext;
 use crate::dependencies::{global_source, GlobalSource, EXTRAS, PHASE1_ONLY_GLOBALS};
 use crate::error::CompileWarning;
@@ -26,8 +27,19 @@ pub(crate) struct Parameterized {
     pub prologue: Vec<Stmt>,
     /// The scene's top-level statements with every window read rewritten.
     pub body: Vec<Stmt>,
-    /// Whether the rewrite changed `body[i]` (an unchanged one prints as in Phase 1).
-    pub changed: Vec<bool>,
+    /// How the rewrite changed `body[i]`.
+    pub changes: Vec<Change>,
+}
+
+/// How the rewrite changed one top-level statement.
+#[derive(Debug)]
+pub(crate) enum Change {
+    /// Not at all: the statement prints as in Phase 1.
+    Unchanged,
+    /// Only `window.NAME` reads, each of which [`TextEdit`] can replace in Phase 1's text.
+    WindowReads(Vec<TextEdit>),
+    /// Otherwise: the rewritten statement is printed.
+    Rewritten,
 }
 
 /// Rewrites window reads in `body` to parameter reads. Free dependency identifiers keep
@@ -54,13 +66,19 @@ pub(crate) fn parameterize(
         reported: HashSet::new(),
         free_extras: [false; EXTRAS.len()],
         changed: false,
+        edits: Vec::new(),
     };
-    let changed = body
+    let changes = body
         .iter_mut()
         .map(|stmt| {
             rewrite.changed = false;
             stmt.visit_mut_with(&mut rewrite);
-            rewrite.changed
+            let edits = std::mem::take(&mut rewrite.edits);
+            match (rewrite.changed, edits.is_empty()) {
+                (true, _) => Change::Rewritten,
+                (false, true) => Change::Unchanged,
+                (false, false) => Change::WindowReads(edits),
+            }
         })
         .collect();
 
@@ -96,7 +114,7 @@ pub(crate) fn parameterize(
     Parameterized {
         prologue,
         body,
-        changed,
+        changes,
     }
 }
 
@@ -195,8 +213,10 @@ struct WindowRewrite<'a, 'w> {
     reported: HashSet<String>,
     /// Which [`EXTRAS`] the scene reads as free identifiers.
     free_extras: [bool; EXTRAS.len()],
-    /// Whether the statement being visited was changed.
+    /// Whether the statement being visited was changed other than by [`Self::edits`].
     changed: bool,
+    /// The `window.NAME` reads replaced in the statement being visited, as text edits.
+    edits: Vec<TextEdit>,
 }
 
 impl WindowRewrite<'_, '_> {
@@ -212,6 +232,20 @@ impl WindowRewrite<'_, '_> {
                 }
                 None
             }
+        }
+    }
+
+    /// The text [`Self::source`] (or `(void 0)` for an unknown global) prints as, when it is
+    /// that simple: parameters not aliased.
+    fn replacement_text(&self, source: Option<GlobalSource>) -> Option<String> {
+        match source {
+            Some(GlobalSource::Remotion) => {
+                (&*self.remotion == "Remotion").then(|| "Remotion".to_string())
+            }
+            Some(GlobalSource::Extra(name)) => {
+                (&*self.extras == "Extras").then(|| format!("Extras.{name}"))
+            }
+            None => Some("(void 0)".to_string()),
         }
     }
 
@@ -290,8 +324,16 @@ impl VisitMut for WindowRewrite<'_, '_> {
                 let window_read = matches!(&**obj, Expr::Ident(i) if self.is_global(i, "window"));
                 if let (true, Some(name)) = (window_read, static_property(prop)) {
                     let span = *span;
-                    self.changed = true;
-                    *expr = match global_source(&name) {
+                    let source = global_source(&name);
+                    match self.replacement_text(source) {
+                        Some(replacement) => self.edits.push(TextEdit {
+                            span,
+                            name: name.clone(),
+                            replacement,
+                        }),
+                        None => self.changed = true,
+                    }
+                    *expr = match source {
                         Some(source) => self.source(source, span),
                         None => {
                             self.warn_once(

@@ -29,7 +29,7 @@ use crate::depth::check_nesting;
 use crate::diagnostics::collecting_handler;
 use crate::error::{CompileError, CompileErrorKind, CompileWarning};
 use crate::imports::lower_imports;
-use crate::param::{parameterize, return_stmt, Parameterized, Scopes};
+use crate::param::{parameterize, return_stmt, Change, Parameterized, Scopes};
 use crate::source_map::LineIndex;
 
 /// The `swc_core` version this crate pins (checked against Cargo.lock by a test).
@@ -280,7 +280,8 @@ fn compile_in_globals(
 
 /// The parameterized artifact: the prologue, then the scene's statements inside
 /// `return (function () { …; return Component; })();`, reusing Phase 1's printed text for every
-/// statement the rewrite left unchanged.
+/// statement the rewrite left unchanged (or changed only in `window.NAME` reads, edited into
+/// that text).
 fn print_param(
     cm: &Lrc<SourceMap>,
     lines: &LineIndex<'_>,
@@ -291,21 +292,36 @@ fn print_param(
     let Parameterized {
         prologue,
         body,
-        changed,
+        changes,
     } = parameterized;
+    let spliced: Vec<Option<Printed>> = changes
+        .iter()
+        .enumerate()
+        .map(|(index, change)| match change {
+            Change::WindowReads(edits) => phase1.splice(index, edits, lines),
+            _ => None,
+        })
+        .collect();
+    let reprinted = |index: usize| match changes[index] {
+        Change::Unchanged => false,
+        Change::WindowReads(_) => spliced[index].is_none(),
+        Change::Rewritten => true,
+    };
     let rewritten = body
         .iter()
-        .zip(changed)
-        .filter(|(_, changed)| **changed)
-        .map(|(stmt, _)| stmt);
+        .enumerate()
+        .filter(|(index, _)| reprinted(*index))
+        .map(|(_, stmt)| stmt);
     let rewritten = print_stmts(cm, lines, rewritten)?;
     let prologue = print_stmts(cm, lines, prologue)?;
     let mut assembler = Assembler::with_capacity(phase1.len_bytes() + 256);
     assembler.push_all(&prologue);
     assembler.push_lines("return (function () {\n");
     let mut next_rewritten = 0;
-    for (index, changed) in changed.iter().enumerate() {
-        if *changed {
+    for (index, spliced) in spliced.iter().enumerate() {
+        if let Some(spliced) = spliced {
+            assembler.push_piece(spliced, 0);
+        } else if reprinted(index) {
             assembler.push_piece(&rewritten, next_rewritten);
             next_rewritten += 1;
         } else {

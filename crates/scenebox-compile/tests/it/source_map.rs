@@ -122,3 +122,38 @@ fn every_call_in_every_artifact_maps_to_the_same_call_in_the_tsx() {
     }
     assert!(checked > 500, "only {checked} calls checked");
 }
+
+#[test]
+fn window_reads_edited_into_phase1_text_keep_the_rest_of_their_line_mapped() {
+    // The parameterized artifact takes a statement whose only change is `window.NAME` reads
+    // from Phase 1's text with the reads replaced: what follows a read on its line moves
+    // left, and its mappings with it.
+    let tsx = "function helper(n: number) { return n; }\nexport default function S() {\n  const v = window.Remotion.random('a') + window['LucideIcons'].size + window.missing + helper(2);\n  return <div>{v}</div>;\n}\n";
+    let compiled = compile("edits", tsx).unwrap();
+    let param = compiled.artifact(ArtifactModel::Param);
+    let (index, line) = param
+        .code
+        .lines()
+        .enumerate()
+        .find(|(_, line)| line.contains("helper(2)"))
+        .expect("the statement is in the output");
+    assert_eq!(
+        line.trim(),
+        "const v = Remotion.random('a') + Extras.LucideIcons.size + (void 0) + helper(2);"
+    );
+    let mapped = |needle: &str| {
+        let column = line.find(needle).unwrap() as u32 + 1;
+        param.original_position(index as u32 + 1, column)
+    };
+    let tsx_column = |needle: &str| tsx.lines().nth(2).unwrap().find(needle).unwrap() as u32 + 1;
+    assert_eq!(mapped("helper(2)"), Some((3, tsx_column("helper(2)"))));
+    assert_eq!(
+        mapped("Remotion.random"),
+        Some((3, tsx_column("window.Remotion")))
+    );
+    assert_eq!(
+        mapped("Extras.LucideIcons"),
+        Some((3, tsx_column("window['LucideIcons']")))
+    );
+    assert_eq!(mapped("(void 0)"), Some((3, tsx_column("window.missing"))));
+}
