@@ -50,7 +50,22 @@ impl<'a> MappingWriter<'a> {
         }
     }
 
+    /// Writes `text`, which may hold line ends and non-ASCII characters.
     fn write(&mut self, span: Option<Span>, text: &str) {
+        self.write_with(span, text, Self::advance_over);
+    }
+
+    /// Writes `text`, which holds neither line ends nor non-ASCII characters (punctuation,
+    /// keywords, operators: the code generator's `&'static str` tokens), without looking at
+    /// its characters.
+    fn write_plain(&mut self, span: Option<Span>, text: &str) {
+        self.write_with(span, text, |writer, text| {
+            writer.advance_columns(text.len() as u32)
+        });
+    }
+
+    #[inline(always)]
+    fn write_with(&mut self, span: Option<Span>, text: &str, advance: impl Fn(&mut Self, &str)) {
         if text.is_empty() {
             return;
         }
@@ -68,7 +83,7 @@ impl<'a> MappingWriter<'a> {
             self.record(span.lo);
         }
         self.code.extend_from_slice(text.as_bytes());
-        self.advance_over(text);
+        advance(self, text);
         if let Some(span) = span {
             self.record(span.hi);
         }
@@ -173,22 +188,22 @@ impl WriteJs for MappingWriter<'_> {
     }
 
     fn write_semi(&mut self, span: Option<Span>) -> Result {
-        self.write(span, ";");
+        self.write_plain(span, ";");
         Ok(())
     }
 
     fn write_space(&mut self) -> Result {
-        self.write(None, " ");
+        self.write_plain(None, " ");
         Ok(())
     }
 
     fn write_keyword(&mut self, span: Option<Span>, s: &'static str) -> Result {
-        self.write(span, s);
+        self.write_plain(span, s);
         Ok(())
     }
 
     fn write_operator(&mut self, span: Option<Span>, s: &str) -> Result {
-        self.write(span, s);
+        self.write_plain(span, s);
         Ok(())
     }
 
@@ -235,7 +250,12 @@ impl WriteJs for MappingWriter<'_> {
     }
 
     fn write_symbol(&mut self, span: Span, s: &str) -> Result {
-        self.write(Some(span), &without_invalid_unicode_marks(s));
+        // An identifier holds no line end.
+        self.write_with(
+            Some(span),
+            &without_invalid_unicode_marks(s),
+            |writer, text| writer.advance_columns(utf16_len(text)),
+        );
         Ok(())
     }
 
@@ -245,7 +265,7 @@ impl WriteJs for MappingWriter<'_> {
         s: &'static str,
         _commit_pending_semi: bool,
     ) -> Result {
-        self.write(span, s);
+        self.write_plain(span, s);
         Ok(())
     }
 

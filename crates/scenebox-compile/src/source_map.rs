@@ -50,19 +50,36 @@ impl<'a> LineIndex<'a> {
 struct Locator<'i, 'a> {
     index: &'i LineIndex<'a>,
     line: usize,
+    /// Byte offsets where `line` starts and where the next line starts (`usize::MAX` after
+    /// the last line).
+    line_bytes: (usize, usize),
     /// A byte offset on `line` and its UTF-16 column, to count on from (non-ASCII sources).
     counted: (usize, usize),
 }
 
 impl<'i, 'a> Locator<'i, 'a> {
     fn new(index: &'i LineIndex<'a>) -> Self {
-        Self {
+        let mut locator = Self {
             index,
             line: 0,
+            line_bytes: (0, 0),
             counted: (0, 0),
-        }
+        };
+        locator.move_to(0);
+        locator
     }
 
+    fn move_to(&mut self, line: usize) {
+        let starts = &self.index.line_starts;
+        self.line = line;
+        self.line_bytes = (
+            starts[line],
+            starts.get(line + 1).copied().unwrap_or(usize::MAX),
+        );
+        self.counted = (starts[line], 0);
+    }
+
+    #[inline]
     fn locate(&mut self, pos: BytePos) -> Option<(u32, u32)> {
         if pos.is_dummy() {
             return None;
@@ -72,19 +89,21 @@ impl<'i, 'a> Locator<'i, 'a> {
         if offset > index.source.len() {
             return None;
         }
-        let starts = &index.line_starts;
-        let within = |line: usize| {
-            starts[line] <= offset && starts.get(line + 1).is_none_or(|next| offset < *next)
-        };
-        if !within(self.line) {
-            self.line = if self.line + 1 < starts.len() && within(self.line + 1) {
+        let (start, next) = self.line_bytes;
+        if offset < start || offset >= next {
+            let starts = &index.line_starts;
+            let line = if offset >= next
+                && starts
+                    .get(self.line + 2)
+                    .is_none_or(|after| offset < *after)
+            {
                 self.line + 1
             } else {
                 starts.partition_point(|&start| start <= offset) - 1
             };
-            self.counted = (starts[self.line], 0);
+            self.move_to(line);
         }
-        let line_start = starts[self.line];
+        let line_start = self.line_bytes.0;
         let column = if index.ascii {
             offset - line_start
         } else {
@@ -193,19 +212,25 @@ struct SegmentWriter {
 impl SegmentWriter {
     /// Appends `segment` (`;` for each line it moves down, else `,`); a repeat of the segment
     /// before is left out.
+    #[inline]
     fn write(&mut self, out: &mut Vec<u8>, segment: Segment) {
-        let previous = self.last.unwrap_or(Segment {
-            line: 0,
-            col: 0,
-            src_line: 0,
-            src_col: 0,
-        });
-        if self.last == Some(segment) {
-            return;
-        }
+        let previous = match self.last {
+            Some(last) if last == segment => return,
+            Some(last) => last,
+            None => Segment {
+                line: 0,
+                col: 0,
+                src_line: 0,
+                src_col: 0,
+            },
+        };
+        // A separator, three VLQs of at most 7 digits each and the source index.
+        out.reserve(32);
         let mut previous_col = previous.col;
         if segment.line > previous.line {
-            out.resize(out.len() + (segment.line - previous.line) as usize, b';');
+            for _ in previous.line..segment.line {
+                out.push(b';');
+            }
             previous_col = 0;
         } else if self.last.is_some() {
             out.push(b',');
@@ -265,22 +290,22 @@ impl MappingsText {
 }
 
 /// Appends `value` as a base64 VLQ.
+#[inline]
 fn vlq(out: &mut Vec<u8>, value: i64) {
     const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut rest = if value < 0 {
-        ((-value) << 1) | 1
-    } else {
-        value << 1
-    } as u64;
+    let mut rest = (value.unsigned_abs() << 1) | u64::from(value < 0);
+    // Most deltas fit in one digit.
+    if rest < 32 {
+        out.push(BASE64[rest as usize]);
+        return;
+    }
     loop {
-        let mut digit = (rest & 0b11111) as usize;
+        let digit = (rest & 0b11111) as usize;
         rest >>= 5;
-        if rest > 0 {
-            digit |= 0b100000;
-        }
-        out.push(BASE64[digit]);
+        let continued = if rest > 0 { 0b100000 } else { 0 };
+        out.push(BASE64[digit | continued]);
         if rest == 0 {
-            break;
+            return;
         }
     }
 }
