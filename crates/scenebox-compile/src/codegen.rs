@@ -157,9 +157,14 @@ impl Printed {
                 if !code.get(line_start..start)?.is_ascii() {
                     return None;
                 }
-                let form = forms
-                    .iter()
-                    .find(|form| code[start..].starts_with(form.as_bytes()))?;
+                let form = forms.iter().find(|form| {
+                    let end = start + form.len();
+                    // `window.Remotion` must not be the start of `window.RemotionShapes`.
+                    code[start..].starts_with(form.as_bytes())
+                        && !code.get(end).is_some_and(|b| {
+                            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | 0x80..)
+                        })
+                })?;
                 Some((line, col, start..start + form.len()))
             });
             let (Some((line, col, bytes)), None) = (matches.next(), matches.next()) else {
@@ -279,5 +284,68 @@ impl Assembler {
             code: String::from_utf8(self.code).map_err(std::io::Error::other)?,
             source_map: self.mappings.finish(SOURCE_NAME),
         })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use swc_core::common::DUMMY_SP;
+
+    use super::*;
+
+    /// One printed piece, `const a = window.RemotionShapes.x;` (the TSX is the same text), with
+    /// positions of `const`, of the read and of `x`.
+    fn piece(index: &LineIndex<'_>) -> Printed {
+        let code = b"const a = window.RemotionShapes.x;\n".to_vec();
+        let at = |col| LineCol { line: 0, col };
+        let positions = vec![
+            (BytePos(1), at(0)),
+            (BytePos(11), at(10)),
+            (BytePos(33), at(32)),
+        ];
+        let mut mappings = Vec::new();
+        let encoded = PieceEncoder::new(index).encode(&positions, &mut mappings);
+        Printed {
+            pieces: vec![Piece {
+                bytes: 0..code.len(),
+                positions: 0..positions.len(),
+                mappings: encoded,
+                lines: 1,
+            }],
+            code,
+            positions,
+            mappings,
+        }
+    }
+
+    fn edit(name: &str, replacement: &str) -> TextEdit {
+        TextEdit {
+            span: Span::new(BytePos(11), BytePos(11 + 7 + name.len() as u32)),
+            name: name.to_string(),
+            replacement: replacement.to_string(),
+        }
+    }
+
+    #[test]
+    fn an_edit_replaces_exactly_the_read_it_names() {
+        let tsx = "const a = window.RemotionShapes.x;\n";
+        let index = LineIndex::new(tsx, BytePos(1));
+        let printed = piece(&index);
+        let spliced = printed
+            .splice(0, &[edit("RemotionShapes", "Shapes")], &index)
+            .expect("the read is where its span says");
+        assert_eq!(spliced.code, b"const a = Shapes.x;\n");
+        // The `x` after the read moved left by what the replacement is shorter.
+        assert_eq!(spliced.positions[2].1, LineCol { line: 0, col: 17 });
+        // `window.Remotion` is only the start of this read: not an edit of it.
+        assert!(printed
+            .splice(0, &[edit("Remotion", "Remotion")], &index)
+            .is_none());
+        // A read whose position is nowhere in the piece is not edited either.
+        let elsewhere = TextEdit {
+            span: DUMMY_SP,
+            ..edit("RemotionShapes", "Extras.RemotionShapes")
+        };
+        assert!(printed.splice(0, &[elsewhere], &index).is_none());
     }
 }
