@@ -14,7 +14,7 @@ use swc_core::ecma::{
 };
 
 use crate::js_writer::MappingWriter;
-use crate::source_map::{LineIndex, MappingsText, PieceEncoder, PieceMappings};
+use crate::source_map::{line_starts, LineIndex, MappingsText, PieceEncoder, PieceMappings};
 
 /// The file name the source maps give the TSX.
 pub const SOURCE_NAME: &str = "scene.tsx";
@@ -127,14 +127,7 @@ impl Printed {
         let piece = &self.pieces[index];
         let code = &self.code[piece.bytes.clone()];
         let positions = &self.positions[piece.positions.clone()];
-        let line_starts: Vec<usize> = std::iter::once(0)
-            .chain(
-                code.iter()
-                    .enumerate()
-                    .filter(|(_, b)| **b == b'\n')
-                    .map(|(i, _)| i + 1),
-            )
-            .collect();
+        let line_starts = line_starts(code);
         let mut landed: Vec<Landed<'_>> = Vec::with_capacity(edits.len());
         for edit in edits {
             let forms = [

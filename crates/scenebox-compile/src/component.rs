@@ -36,7 +36,7 @@ pub(crate) fn lower_exports(
             DefaultDecl::TsInterfaceDecl(_) => false,
         },
         ModuleItem::ModuleDecl(ModuleDecl::ExportDefaultExpr(export)) => {
-            !is_wrapped_ident(&export.expr)
+            !matches!(without_type_wrappers(&export.expr), Expr::Ident(_))
         }
         _ => false,
     });
@@ -85,9 +85,12 @@ pub(crate) fn lower_exports(
                     stmts.push(Stmt::Decl(Decl::TsInterface(interface)));
                 }
             },
-            ModuleDecl::ExportDefaultExpr(export) => match unwrap_type_wrappers(*export.expr) {
-                Expr::Ident(ident) => default = Some(ident.sym),
+            ModuleDecl::ExportDefaultExpr(export) => match without_type_wrappers(&export.expr) {
+                Expr::Ident(ident) => default = Some(ident.sym.clone()),
                 expr => {
+                    // An anonymous default export (rare): its expression is copied out of
+                    // the wrappers.
+                    let expr = expr.clone();
                     let name = anonymous_default();
                     let ident = Ident::new_no_ctxt(name.as_str().into(), export.span);
                     default = Some(ident.sym.clone());
@@ -150,26 +153,14 @@ pub(crate) fn lower_exports(
 }
 
 /// `x as T`, `x!`, `x satisfies T`, `(x)` → `x`.
-fn unwrap_type_wrappers(expr: Expr) -> Expr {
+fn without_type_wrappers(expr: &Expr) -> &Expr {
     match expr {
-        Expr::TsAs(e) => unwrap_type_wrappers(*e.expr),
-        Expr::TsNonNull(e) => unwrap_type_wrappers(*e.expr),
-        Expr::TsSatisfies(e) => unwrap_type_wrappers(*e.expr),
-        Expr::TsConstAssertion(e) => unwrap_type_wrappers(*e.expr),
-        Expr::Paren(e) => unwrap_type_wrappers(*e.expr),
+        Expr::TsAs(e) => without_type_wrappers(&e.expr),
+        Expr::TsNonNull(e) => without_type_wrappers(&e.expr),
+        Expr::TsSatisfies(e) => without_type_wrappers(&e.expr),
+        Expr::TsConstAssertion(e) => without_type_wrappers(&e.expr),
+        Expr::Paren(e) => without_type_wrappers(&e.expr),
         other => other,
-    }
-}
-
-/// Whether `expr` is an identifier under the wrappers [`unwrap_type_wrappers`] removes.
-fn is_wrapped_ident(expr: &Expr) -> bool {
-    match expr {
-        Expr::TsAs(e) => is_wrapped_ident(&e.expr),
-        Expr::TsNonNull(e) => is_wrapped_ident(&e.expr),
-        Expr::TsSatisfies(e) => is_wrapped_ident(&e.expr),
-        Expr::TsConstAssertion(e) => is_wrapped_ident(&e.expr),
-        Expr::Paren(e) => is_wrapped_ident(&e.expr),
-        other => matches!(other, Expr::Ident(_)),
     }
 }
 

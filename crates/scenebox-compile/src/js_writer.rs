@@ -8,11 +8,11 @@
 //! move forward, so a position can only repeat at the current generated line:column; this
 //! writer remembers just the TSX positions recorded there.
 
-/// What every `WriteJs` method returns.
-type Result = std::io::Result<()>;
-
 use swc_core::common::{BytePos, LineCol, Span};
 use swc_core::ecma::codegen::text_writer::WriteJs;
+
+/// What every `WriteJs` method returns.
+type Result = std::io::Result<()>;
 
 /// One indentation level, as swc prints it.
 const INDENT: &str = "    ";

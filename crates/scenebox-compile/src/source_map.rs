@@ -21,19 +21,10 @@ pub(crate) struct LineIndex<'a> {
 impl<'a> LineIndex<'a> {
     /// Indexes `source`, whose first byte swc numbers `base`.
     pub fn new(source: &'a str, base: BytePos) -> Self {
-        let mut line_starts = Vec::with_capacity(source.len() / 32 + 1);
-        line_starts.push(0);
-        line_starts.extend(
-            source
-                .bytes()
-                .enumerate()
-                .filter(|(_, b)| *b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
         Self {
             source,
             base: base.to_u32(),
-            line_starts,
+            line_starts: line_starts(source.as_bytes()),
             ascii: source.is_ascii(),
         }
     }
@@ -43,6 +34,19 @@ impl<'a> LineIndex<'a> {
     fn locate(&self, pos: BytePos) -> Option<(u32, u32)> {
         Locator::new(self).locate(pos)
     }
+}
+
+/// Byte offsets where the lines of `text` start (after each `\n`), the first one 0.
+pub(crate) fn line_starts(text: &[u8]) -> Vec<usize> {
+    let mut starts = Vec::with_capacity(text.len() / 32 + 1);
+    starts.push(0);
+    starts.extend(
+        text.iter()
+            .enumerate()
+            .filter(|(_, b)| **b == b'\n')
+            .map(|(i, _)| i + 1),
+    );
+    starts
 }
 
 /// Looks positions up in a [`LineIndex`], starting from the line of the previous lookup:
