@@ -99,8 +99,29 @@ struct Landed<'e> {
     edit: &'e TextEdit,
 }
 
+/// The length of the read of `window.NAME`, `window["NAME"]` or `window['NAME']` that `code`
+/// starts with, if it does (`window.Remotion` is not the start of `window.RemotionShapes`).
+fn window_read_len(code: &[u8], name: &str) -> Option<usize> {
+    let after_window = code.strip_prefix(b"window")?;
+    let name = name.as_bytes();
+    if let Some(rest) = after_window.strip_prefix(b".") {
+        let rest = rest.strip_prefix(name)?;
+        let continues = rest
+            .first()
+            .is_some_and(|b| b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | 0x80..));
+        return (!continues).then_some("window.".len() + name.len());
+    }
+    let quote = *after_window.strip_prefix(b"[")?.first()?;
+    if quote != b'"' && quote != b'\'' {
+        return None;
+    }
+    let rest = after_window[2..].strip_prefix(name)?;
+    (rest.first() == Some(&quote) && rest.get(1) == Some(&b']'))
+        .then_some("window[\"\"]".len() + name.len())
+}
+
 fn count_newlines(bytes: &[u8]) -> u32 {
-    bytes.iter().filter(|b| **b == b'\n').count() as u32
+    memchr::memchr_iter(b'\n', bytes).count() as u32
 }
 
 impl Printed {
@@ -130,11 +151,6 @@ impl Printed {
         let line_starts = line_starts(code);
         let mut landed: Vec<Landed<'_>> = Vec::with_capacity(edits.len());
         for edit in edits {
-            let forms = [
-                format!("window.{}", edit.name),
-                format!("window[\"{}\"]", edit.name),
-                format!("window['{}']", edit.name),
-            ];
             // Several nodes can start where the read starts (a call of it, or everything an
             // import was lowered to): the read is where its text is.
             let mut places = positions
@@ -150,15 +166,8 @@ impl Printed {
                 if !code.get(line_start..start)?.is_ascii() {
                     return None;
                 }
-                let form = forms.iter().find(|form| {
-                    let end = start + form.len();
-                    // `window.Remotion` must not be the start of `window.RemotionShapes`.
-                    code[start..].starts_with(form.as_bytes())
-                        && !code.get(end).is_some_and(|b| {
-                            b.is_ascii_alphanumeric() || matches!(b, b'_' | b'$' | 0x80..)
-                        })
-                })?;
-                Some((line, col, start..start + form.len()))
+                let len = window_read_len(&code[start..], &edit.name)?;
+                Some((line, col, start..start + len))
             });
             let (Some((line, col, bytes)), None) = (matches.next(), matches.next()) else {
                 return None;
@@ -340,5 +349,23 @@ mod tests {
             ..edit("RemotionShapes", "Extras.RemotionShapes")
         };
         assert!(printed.splice(0, &[elsewhere], &index).is_none());
+    }
+
+    #[test]
+    fn window_reads_are_recognised_in_every_printed_form() {
+        let len = |code: &str| window_read_len(code.as_bytes(), "Remotion");
+        assert_eq!(len("window.Remotion.spring"), Some(15));
+        assert_eq!(len("window.Remotion;"), Some(15));
+        assert_eq!(len("window.Remotion"), Some(15));
+        assert_eq!(len("window[\"Remotion\"].x"), Some(18));
+        assert_eq!(len("window['Remotion'];"), Some(18));
+        assert_eq!(len("window.RemotionShapes"), None);
+        assert_eq!(len("window.Remotion_"), None);
+        assert_eq!(len("window.Remotion$"), None);
+        assert_eq!(len("window[\"Remotion'].x"), None);
+        assert_eq!(len("window[\"RemotionShapes\"]"), None);
+        assert_eq!(len("window[Remotion]"), None);
+        assert_eq!(len("windows.Remotion"), None);
+        assert_eq!(len("window.React"), None);
     }
 }

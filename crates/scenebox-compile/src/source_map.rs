@@ -40,12 +40,7 @@ impl<'a> LineIndex<'a> {
 pub(crate) fn line_starts(text: &[u8]) -> Vec<usize> {
     let mut starts = Vec::with_capacity(text.len() / 32 + 1);
     starts.push(0);
-    starts.extend(
-        text.iter()
-            .enumerate()
-            .filter(|(_, b)| **b == b'\n')
-            .map(|(i, _)| i + 1),
-    );
+    starts.extend(memchr::memchr_iter(b'\n', text).map(|i| i + 1));
     starts
 }
 
@@ -228,21 +223,36 @@ impl SegmentWriter {
                 src_col: 0,
             },
         };
-        // A separator, three VLQs of at most 7 digits each and the source index.
-        out.reserve(32);
         let mut previous_col = previous.col;
         if segment.line > previous.line {
-            for _ in previous.line..segment.line {
+            let lines = (segment.line - previous.line) as usize;
+            if lines == 1 {
                 out.push(b';');
+            } else {
+                out.resize(out.len() + lines, b';');
             }
             previous_col = 0;
         } else if self.last.is_some() {
             out.push(b',');
         }
-        vlq(out, segment.col as i64 - previous_col as i64);
-        out.push(b'A'); // the only source: a delta of 0
-        vlq(out, segment.src_line as i64 - previous.src_line as i64);
-        vlq(out, segment.src_col as i64 - previous.src_col as i64);
+        let col = zigzag(segment.col as i64 - previous_col as i64);
+        let src_line = zigzag(segment.src_line as i64 - previous.src_line as i64);
+        let src_col = zigzag(segment.src_col as i64 - previous.src_col as i64);
+        // The source index is always `A` (the only source: a delta of 0).
+        if (col | src_line | src_col) < 32 {
+            // Most segments: three one-digit values, appended as one fixed-size copy.
+            out.extend_from_slice(&[
+                BASE64[col as usize],
+                b'A',
+                BASE64[src_line as usize],
+                BASE64[src_col as usize],
+            ]);
+        } else {
+            vlq(out, col);
+            out.push(b'A');
+            vlq(out, src_line);
+            vlq(out, src_col);
+        }
         self.last = Some(segment);
     }
 }
@@ -293,16 +303,17 @@ impl MappingsText {
     }
 }
 
-/// Appends `value` as a base64 VLQ.
+const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+
+/// A VLQ's value before its digits: the magnitude shifted left, the sign in the lowest bit.
 #[inline]
-fn vlq(out: &mut Vec<u8>, value: i64) {
-    const BASE64: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
-    let mut rest = (value.unsigned_abs() << 1) | u64::from(value < 0);
-    // Most deltas fit in one digit.
-    if rest < 32 {
-        out.push(BASE64[rest as usize]);
-        return;
-    }
+fn zigzag(value: i64) -> u64 {
+    (value.unsigned_abs() << 1) | u64::from(value < 0)
+}
+
+/// Appends a [`zigzag`]ged value as base64 VLQ digits, five bits each, lowest first.
+#[inline]
+fn vlq(out: &mut Vec<u8>, mut rest: u64) {
     loop {
         let digit = (rest & 0b11111) as usize;
         rest >>= 5;
@@ -321,9 +332,9 @@ mod tests {
     #[test]
     fn vlq_matches_the_spec_examples() {
         let encode = |v| {
-            let mut s = Vec::new();
-            vlq(&mut s, v);
-            String::from_utf8(s).unwrap()
+            let mut out = Vec::new();
+            vlq(&mut out, zigzag(v));
+            String::from_utf8(out).unwrap()
         };
         assert_eq!(encode(0), "A");
         assert_eq!(encode(1), "C");
@@ -331,6 +342,27 @@ mod tests {
         assert_eq!(encode(16), "gB");
         assert_eq!(encode(-17), "jB");
         assert_eq!(encode(123456), "gkxH");
+    }
+
+    #[test]
+    fn a_segment_many_lines_down_writes_one_separator_per_line() {
+        let at = |line, col, src_line, src_col| Segment {
+            line,
+            col,
+            src_line,
+            src_col,
+        };
+        let mut out = Vec::new();
+        let mut writer = SegmentWriter::default();
+        writer.write(&mut out, at(0, 2, 0, 2));
+        writer.write(&mut out, at(0, 2, 0, 2));
+        writer.write(&mut out, at(3, 0, 1, 0));
+        writer.write(&mut out, at(15, 4, 1, 8));
+        writer.write(&mut out, at(15, 5, 2, 0));
+        // A delta past one digit (+300) takes the long way.
+        writer.write(&mut out, at(15, 6, 2, 300));
+        let expected = format!("EAAE;;;AACF{}IAAQ,CACR,CAA4S", ";".repeat(12));
+        assert_eq!(String::from_utf8(out).unwrap(), expected);
     }
 
     #[test]
