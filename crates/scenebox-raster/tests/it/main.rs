@@ -7,6 +7,7 @@ mod css;
 mod fidelity;
 mod fonts;
 mod frames;
+mod offscreen;
 mod pipeline;
 mod pixel_format;
 mod ssim;

@@ -1,0 +1,98 @@
+//! Effect groups (opacity, blend modes, filters) lying wholly outside the frame are skipped
+//! (vendor/takumi-raster/SCENEBOX.md) without changing a pixel, while a filter reaching into
+//! the frame from outside it is still drawn.
+
+use scenebox_runtime::Node;
+use serde_json::{json, Value};
+
+use crate::tree;
+
+const SIZE: (u32, u32) = (320, 180);
+
+/// The frame of a dark background, a visible card and then `extra` boxes.
+fn draw(extra: Vec<Value>) -> Vec<u8> {
+    let mut children = vec![
+        json!({"type": "div", "props": {"style": {
+            "position": "absolute", "left": 0, "top": 0, "width": SIZE.0, "height": SIZE.1,
+            "backgroundColor": "#111"
+        }}, "children": []}),
+        json!({"type": "div", "props": {"style": {
+            "position": "absolute", "left": 40, "top": 30, "width": 120, "height": 80,
+            "backgroundColor": "#3b82f6", "opacity": 0.8, "borderRadius": 12
+        }}, "children": []}),
+    ];
+    children.extend(extra);
+    let root: Node = tree(json!({"type": "#root", "props": {}, "children": children}));
+    let mut warnings = Vec::new();
+    let image = scenebox_raster::rasterize(
+        &root,
+        SIZE.0,
+        SIZE.1,
+        &mut scenebox_raster::Assets::default(),
+        &mut warnings,
+    )
+    .unwrap();
+    assert!(warnings.is_empty(), "{warnings:?}");
+    image.rgba
+}
+
+/// An absolutely placed 40×40 orange box at (`left`, `top`) with `style` added.
+fn placed(left: i32, top: i32, style: Value) -> Value {
+    let mut base = json!({
+        "position": "absolute", "left": left, "top": top, "width": 40, "height": 40,
+        "backgroundColor": "#f97316"
+    });
+    base.as_object_mut()
+        .unwrap()
+        .extend(style.as_object().unwrap().clone());
+    json!({"type": "div", "props": {"style": base}, "children": []})
+}
+
+#[test]
+fn groups_outside_the_frame_leave_every_pixel_as_it_was() {
+    let without = draw(vec![]);
+    let with = draw(vec![
+        placed(5000, 20, json!({"opacity": 0.5})),
+        placed(
+            -400,
+            20,
+            json!({"opacity": 0.3, "transform": "rotate(30deg)"}),
+        ),
+        placed(100, 900, json!({"mixBlendMode": "multiply"})),
+        placed(100, -300, json!({"filter": "blur(4px)"})),
+        placed(-2000, -2000, json!({"opacity": 0.9, "filter": "blur(2px)"})),
+    ]);
+    let differing = without
+        .chunks_exact(4)
+        .zip(with.chunks_exact(4))
+        .filter(|(a, b)| a != b)
+        .count();
+    assert_eq!(differing, 0, "pixels changed by boxes outside the frame");
+}
+
+#[test]
+fn a_blur_reaching_into_the_frame_from_outside_is_still_drawn() {
+    let without = draw(vec![]);
+    // The same boxes inside the frame do show (so the comparisons above can fail).
+    let inside = draw(vec![placed(200, 100, json!({"opacity": 0.5}))]);
+    assert!(
+        without
+            .chunks_exact(4)
+            .zip(inside.chunks_exact(4))
+            .filter(|(a, b)| a != b)
+            .count()
+            >= 1600
+    );
+    // The box ends 10 px left of the frame; its blur spreads about three sigmas past it.
+    let with = draw(vec![placed(
+        -50,
+        100,
+        json!({"filter": "blur(20px)", "opacity": 0.9}),
+    )]);
+    let differing = without
+        .chunks_exact(4)
+        .zip(with.chunks_exact(4))
+        .filter(|(a, b)| a != b)
+        .count();
+    assert!(differing > 100, "only {differing} pixels show the blur");
+}
