@@ -1,7 +1,7 @@
 //! `scenebox bench`: p50/p95/p99 of each stage over a corpus, beside the baselines (sucrase in
 //! Node) measured in the same run, printed as ratios.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::process::{Command, ExitCode};
 use std::time::Instant;
 
@@ -38,8 +38,17 @@ pub struct BenchArgs {
     #[arg(long)]
     export: bool,
     /// Scenes for `--export` (default: six typical fixtures).
-    #[arg(long, value_delimiter = ',', value_name = "FILE,…")]
+    #[arg(
+        long,
+        value_delimiter = ',',
+        value_name = "FILE,…",
+        conflicts_with = "export_every"
+    )]
     export_scenes: Vec<PathBuf>,
+    /// For `--export`: a systematic sample of the corpus instead, every Nth scene in name
+    /// order starting with the first (3: 20 of the 59 fixtures).
+    #[arg(long, value_name = "N", value_parser = clap::value_parser!(u32).range(1..))]
+    export_every: Option<u32>,
     /// Frames per export for `--export`.
     #[arg(long, default_value_t = 150)]
     export_frames: u32,
@@ -271,10 +280,21 @@ fn print_report(report: &BenchReport, json: bool) -> Result<ExitCode> {
     Ok(ExitCode::SUCCESS)
 }
 
+/// The `.tsx` scenes of `corpus` in name order, every `every`th one from the first.
+fn every_nth_scene(corpus: &Path, every: usize) -> Result<Vec<PathBuf>> {
+    Ok(read_scene_files(corpus)?
+        .into_iter()
+        .step_by(every.max(1))
+        .map(|scene| scene.path)
+        .collect())
+}
+
 /// `bench --export`: see [`super::bench_export`].
 fn run_export(args: &BenchArgs) -> Result<ExitCode> {
     use super::bench_export::{print_table, ExportBench, TYPICAL_SCENES};
-    let scenes = if args.export_scenes.is_empty() {
+    let scenes = if let Some(every) = args.export_every {
+        every_nth_scene(&args.corpus, every as usize)?
+    } else if args.export_scenes.is_empty() {
         TYPICAL_SCENES
             .iter()
             .map(|stem| args.corpus.join(format!("{stem}.tsx")))
@@ -615,4 +635,22 @@ fn print_table(report: &BenchReport) {
 
 fn ms(since: Instant) -> f64 {
     since.elapsed().as_secs_f64() * 1000.0
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn every_third_fixture_is_a_sample_in_name_order() {
+        let corpus = Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/scenes");
+        let all = every_nth_scene(&corpus, 1).unwrap();
+        let sample = every_nth_scene(&corpus, 3).unwrap();
+        assert!(all.len() >= 40, "{} fixtures", all.len());
+        assert!(all.windows(2).all(|pair| pair[0] < pair[1]));
+        assert_eq!(sample.len(), all.len().div_ceil(3));
+        for (index, scene) in sample.iter().enumerate() {
+            assert_eq!(scene, &all[index * 3]);
+        }
+    }
 }
