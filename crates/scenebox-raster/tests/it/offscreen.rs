@@ -36,6 +36,14 @@ fn draw(extra: Vec<Value>) -> Vec<u8> {
     image.rgba
 }
 
+/// How many pixels of two frames differ.
+fn differing(a: &[u8], b: &[u8]) -> usize {
+    a.chunks_exact(4)
+        .zip(b.chunks_exact(4))
+        .filter(|(a, b)| a != b)
+        .count()
+}
+
 /// An absolutely placed 40×40 orange box at (`left`, `top`) with `style` added.
 fn placed(left: i32, top: i32, style: Value) -> Value {
     let mut base = json!({
@@ -62,12 +70,11 @@ fn groups_outside_the_frame_leave_every_pixel_as_it_was() {
         placed(100, -300, json!({"filter": "blur(4px)"})),
         placed(-2000, -2000, json!({"opacity": 0.9, "filter": "blur(2px)"})),
     ]);
-    let differing = without
-        .chunks_exact(4)
-        .zip(with.chunks_exact(4))
-        .filter(|(a, b)| a != b)
-        .count();
-    assert_eq!(differing, 0, "pixels changed by boxes outside the frame");
+    assert_eq!(
+        differing(&without, &with),
+        0,
+        "pixels changed by boxes outside the frame"
+    );
 }
 
 #[test]
@@ -75,24 +82,13 @@ fn a_blur_reaching_into_the_frame_from_outside_is_still_drawn() {
     let without = draw(vec![]);
     // The same boxes inside the frame do show (so the comparisons above can fail).
     let inside = draw(vec![placed(200, 100, json!({"opacity": 0.5}))]);
-    assert!(
-        without
-            .chunks_exact(4)
-            .zip(inside.chunks_exact(4))
-            .filter(|(a, b)| a != b)
-            .count()
-            >= 1600
-    );
+    assert!(differing(&without, &inside) >= 1600);
     // The box ends 10 px left of the frame; its blur spreads about three sigmas past it.
     let with = draw(vec![placed(
         -50,
         100,
         json!({"filter": "blur(20px)", "opacity": 0.9}),
     )]);
-    let differing = without
-        .chunks_exact(4)
-        .zip(with.chunks_exact(4))
-        .filter(|(a, b)| a != b)
-        .count();
-    assert!(differing > 100, "only {differing} pixels show the blur");
+    let shown = differing(&without, &with);
+    assert!(shown > 100, "only {shown} pixels show the blur");
 }
