@@ -116,8 +116,16 @@ body{{font-family:{}}}</style></head><body>",
             );
             self.out.push_str(&page);
         }
+        // The page clips to the frame. takumi's canvas is the frame already, and takumi draws
+        // an `overflow` clip as a coverage mask that every paint inside it goes through (the
+        // slower masked path of each gradient, fill and composite), so only a browser, whose
+        // page could be larger, gets the clip.
+        let clip = match self.reader {
+            Reader::Browser { .. } => "overflow:hidden;",
+            Reader::Takumi => "",
+        };
         self.out.push_str(&format!(
-            "<div style=\"position:relative;width:{width}px;height:{height}px;overflow:hidden;background-color:#fff\">"
+            "<div style=\"position:relative;width:{width}px;height:{height}px;{clip}background-color:#fff\">"
         ));
         match tree {
             Node::Element { tag, children, .. } if tag == "#root" => {

@@ -1,6 +1,7 @@
 //! Effect groups (opacity, blend modes, filters) lying wholly outside the frame are skipped
 //! (vendor/takumi-raster/SCENEBOX.md) without changing a pixel, while a filter reaching into
-//! the frame from outside it is still drawn.
+//! the frame from outside it is still drawn; content across the frame's edges is cut at them
+//! (by takumi's canvas: the page takumi draws has no clip of its own).
 
 use scenebox_runtime::Node;
 use serde_json::{json, Value};
@@ -91,4 +92,41 @@ fn a_blur_reaching_into_the_frame_from_outside_is_still_drawn() {
     )]);
     let shown = differing(&without, &with);
     assert!(shown > 100, "only {shown} pixels show the blur");
+}
+
+#[test]
+fn content_across_the_frame_edges_is_cut_at_them() {
+    let box_at = |left: i32, top: i32, width: i32, height: i32, style: Value| {
+        let mut base = json!({
+            "position": "absolute", "left": left, "top": top, "width": width,
+            "height": height, "backgroundColor": "#22c55e"
+        });
+        base.as_object_mut()
+            .unwrap()
+            .extend(style.as_object().unwrap().clone());
+        json!({"type": "div", "props": {"style": base}, "children": []})
+    };
+    let (w, h) = (SIZE.0 as i32, SIZE.1 as i32);
+    for style in [json!({}), json!({"opacity": 0.6})] {
+        // Boxes half past the left, top, right and bottom edges, and the parts of them that
+        // are inside the frame.
+        let across = draw(vec![
+            box_at(-30, 20, 60, 40, style.clone()),
+            box_at(200, -25, 50, 50, style.clone()),
+            box_at(w - 20, 120, 60, 30, style.clone()),
+            box_at(60, h - 15, 40, 50, style.clone()),
+        ]);
+        let inside = draw(vec![
+            box_at(0, 20, 30, 40, style.clone()),
+            box_at(200, 0, 50, 25, style.clone()),
+            box_at(w - 20, 120, 20, 30, style.clone()),
+            box_at(60, h - 15, 40, 15, style.clone()),
+        ]);
+        assert_eq!(differing(&across, &inside), 0, "style {style}");
+        // And they do show.
+        assert!(
+            differing(&draw(vec![]), &across) >= 4 * 300,
+            "style {style}"
+        );
+    }
 }
