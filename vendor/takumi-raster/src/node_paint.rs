@@ -226,6 +226,13 @@ impl<'c> CanvasDevice<'c> {
         || (transform.x.fract() == 0.0 && transform.y.fract() == 0.0))
   }
 
+  /// Whether the box's own transform with `transform` only translates. A solid fill under any
+  /// other transform is drawn as its shape's coverage in the colour rather than as a colour tile
+  /// resampled through the transform (scenebox patch, SCENEBOX.md).
+  fn only_translates(&self, transform: Affine) -> bool {
+    (self.transform * transform).only_translation()
+  }
+
   /// The canvas as a device for the box `context` paints.
   pub(crate) fn of(canvas: &'c mut Canvas, context: &RenderContext) -> Self {
     Self::new(
@@ -632,16 +639,16 @@ impl PaintDevice for CanvasDevice<'_> {
       );
     }
 
-    let unclipped = self.clips.is_empty();
+    let tiled = self.clips.is_empty() && self.only_translates(transform);
     let (border, size, offset) = match shape {
-      FillShape::Rect(size) if unclipped && self.tiles_whole_pixels(*size, transform) => {
+      FillShape::Rect(size) if tiled && self.tiles_whole_pixels(*size, transform) => {
         (BorderProperties::default(), *size, Point::ZERO)
       }
       FillShape::RoundedRect {
         border,
         size,
         offset,
-      } if unclipped => (*border, *size, *offset),
+      } if tiled => (*border, *size, *offset),
       _ => {
         let coverage = self.coverage(shape, Fill::from(shape.rule()).into(), transform);
 
