@@ -216,14 +216,16 @@ impl<'c> CanvasDevice<'c> {
     }
   }
 
-  /// Whether a solid tile paints a `size` rectangle under `transform` as its coverage would.
+  /// Whether a solid tile paints a `size` rectangle under `transform` as its coverage would:
+  /// whole pixels at a whole-pixel offset. Asked only for transforms that translate (scenebox
+  /// patch, see [`Self::only_translates`]).
   fn tiles_whole_pixels(&self, size: Size<f32>, transform: Affine) -> bool {
     let transform = self.transform * transform;
 
     size.width.fract() == 0.0
       && size.height.fract() == 0.0
-      && (!transform.only_translation()
-        || (transform.x.fract() == 0.0 && transform.y.fract() == 0.0))
+      && transform.x.fract() == 0.0
+      && transform.y.fract() == 0.0
   }
 
   /// Whether the box's own transform with `transform` only translates. A solid fill under any

@@ -45,16 +45,22 @@ fn differing(a: &[u8], b: &[u8]) -> usize {
         .count()
 }
 
-/// An absolutely placed 40×40 orange box at (`left`, `top`) with `style` added.
-fn placed(left: i32, top: i32, style: Value) -> Value {
+/// An absolutely placed box at (`left`, `top`) of `width`×`height` in `color`, with `style`
+/// added.
+fn box_at(left: i32, top: i32, width: i32, height: i32, color: &str, style: Value) -> Value {
     let mut base = json!({
-        "position": "absolute", "left": left, "top": top, "width": 40, "height": 40,
-        "backgroundColor": "#f97316"
+        "position": "absolute", "left": left, "top": top, "width": width, "height": height,
+        "backgroundColor": color
     });
     base.as_object_mut()
         .unwrap()
         .extend(style.as_object().unwrap().clone());
     json!({"type": "div", "props": {"style": base}, "children": []})
+}
+
+/// An absolutely placed 40×40 orange box at (`left`, `top`) with `style` added.
+fn placed(left: i32, top: i32, style: Value) -> Value {
+    box_at(left, top, 40, 40, "#f97316", style)
 }
 
 #[test]
@@ -96,31 +102,23 @@ fn a_blur_reaching_into_the_frame_from_outside_is_still_drawn() {
 
 #[test]
 fn content_across_the_frame_edges_is_cut_at_them() {
-    let box_at = |left: i32, top: i32, width: i32, height: i32, style: Value| {
-        let mut base = json!({
-            "position": "absolute", "left": left, "top": top, "width": width,
-            "height": height, "backgroundColor": "#22c55e"
-        });
-        base.as_object_mut()
-            .unwrap()
-            .extend(style.as_object().unwrap().clone());
-        json!({"type": "div", "props": {"style": base}, "children": []})
-    };
+    let green =
+        |left, top, width, height, style| box_at(left, top, width, height, "#22c55e", style);
     let (w, h) = (SIZE.0 as i32, SIZE.1 as i32);
     for style in [json!({}), json!({"opacity": 0.6})] {
         // Boxes half past the left, top, right and bottom edges, and the parts of them that
         // are inside the frame.
         let across = draw(vec![
-            box_at(-30, 20, 60, 40, style.clone()),
-            box_at(200, -25, 50, 50, style.clone()),
-            box_at(w - 20, 120, 60, 30, style.clone()),
-            box_at(60, h - 15, 40, 50, style.clone()),
+            green(-30, 20, 60, 40, style.clone()),
+            green(200, -25, 50, 50, style.clone()),
+            green(w - 20, 120, 60, 30, style.clone()),
+            green(60, h - 15, 40, 50, style.clone()),
         ]);
         let inside = draw(vec![
-            box_at(0, 20, 30, 40, style.clone()),
-            box_at(200, 0, 50, 25, style.clone()),
-            box_at(w - 20, 120, 20, 30, style.clone()),
-            box_at(60, h - 15, 40, 15, style.clone()),
+            green(0, 20, 30, 40, style.clone()),
+            green(200, 0, 50, 25, style.clone()),
+            green(w - 20, 120, 20, 30, style.clone()),
+            green(60, h - 15, 40, 15, style.clone()),
         ]);
         assert_eq!(differing(&across, &inside), 0, "style {style}");
         // And they do show.
