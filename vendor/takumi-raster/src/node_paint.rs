@@ -216,23 +216,13 @@ impl<'c> CanvasDevice<'c> {
     }
   }
 
-  /// Whether a solid tile paints a `size` rectangle under `transform` as its coverage would:
-  /// whole pixels at a whole-pixel offset. Asked only for transforms that translate (scenebox
-  /// patch, see [`Self::only_translates`]).
-  fn tiles_whole_pixels(&self, size: Size<f32>, transform: Affine) -> bool {
-    let transform = self.transform * transform;
-
+  /// Whether a solid tile paints a `size` rectangle under the translation `transform` (the
+  /// device's transform included) as its coverage would: whole pixels at a whole-pixel offset.
+  fn tiles_whole_pixels(size: Size<f32>, transform: Affine) -> bool {
     size.width.fract() == 0.0
       && size.height.fract() == 0.0
       && transform.x.fract() == 0.0
       && transform.y.fract() == 0.0
-  }
-
-  /// Whether the box's own transform with `transform` only translates. A solid fill under any
-  /// other transform is drawn as its shape's coverage in the colour rather than as a colour tile
-  /// resampled through the transform (scenebox patch, SCENEBOX.md).
-  fn only_translates(&self, transform: Affine) -> bool {
-    (self.transform * transform).only_translation()
   }
 
   /// The canvas as a device for the box `context` paints.
@@ -641,9 +631,13 @@ impl PaintDevice for CanvasDevice<'_> {
       );
     }
 
-    let tiled = self.clips.is_empty() && self.only_translates(transform);
+    // A solid fill under a transform that does more than translate is drawn as its shape's
+    // coverage in the colour rather than as a colour tile resampled through the transform
+    // (scenebox patch, SCENEBOX.md).
+    let device_transform = self.transform * transform;
+    let tiled = self.clips.is_empty() && device_transform.only_translation();
     let (border, size, offset) = match shape {
-      FillShape::Rect(size) if tiled && self.tiles_whole_pixels(*size, transform) => {
+      FillShape::Rect(size) if tiled && Self::tiles_whole_pixels(*size, device_transform) => {
         (BorderProperties::default(), *size, Point::ZERO)
       }
       FillShape::RoundedRect {
@@ -665,7 +659,7 @@ impl PaintDevice for CanvasDevice<'_> {
     self.canvas.overlay_image(
       &BackgroundTile::Color(tile),
       border,
-      self.transform * transform * Affine::translation(offset.x, offset.y),
+      device_transform * Affine::translation(offset.x, offset.y),
       self.algorithm,
       BlendMode::Normal,
     );
