@@ -93,12 +93,21 @@ pub fn blur_alpha_region(
   let crop = region.grown(reach).intersection(&image_window);
   let mut cropped = source.within(crop.clone());
 
-  blur(
-    &mut cropped.pixels,
+  // scenebox change 2: a box shadow's straight sides are blurred once, not once per line.
+  crate::blur_runs::blur_with_runs_cut(
+    cropped.pixels.as_flattened_mut(),
     crop.width(),
     crop.height(),
-    Point { x: sigma, y: sigma },
-    Rounding::Alpha,
+    reach as usize,
+    |mask, width, height| {
+      blur(
+        mask.as_chunks_mut::<1>().0,
+        width,
+        height,
+        Point { x: sigma, y: sigma },
+        Rounding::Alpha,
+      )
+    },
   );
 
   cropped

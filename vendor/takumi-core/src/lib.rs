@@ -17,6 +17,7 @@ pub mod layout;
 
 /// Gaussian blur of pixels, as Skia's raster blur engine runs it.
 pub mod blur;
+mod blur_runs;
 /// Render context threading style, sizing, and resources through layout.
 pub mod context;
 /// A CSS `filter` function as a colour matrix.
