@@ -138,6 +138,10 @@ pub(super) fn source(
 
 #[inline]
 fn constant_normal(pixels: &mut [[u8; 4]], mask: &[u8], color: [u8; 4], region: DestRegion) {
+  // scenebox change 3: a run the mask wholly covers gets `color` scaled once for all its pixels,
+  // not once per pixel (`constant_over` with every alpha at 255).
+  let covered = [scale_premultiplied_pixel(color, u8::MAX); MASK_RUN];
+
   for dest_y in region.bounds.y_min..region.bounds.y_max {
     let dst = &mut pixels[region.dst_row(dest_y)];
     let mask_row = &mask[region.mask_row(dest_y)];
@@ -148,6 +152,7 @@ fn constant_normal(pixels: &mut [[u8; 4]], mask: &[u8], color: [u8; 4], region: 
       match u64::from_ne_bytes(*mask) {
         0 => {}
         u64::MAX if color[3] == u8::MAX => dst.fill(color),
+        u64::MAX => composite_premultiplied_over_row(dst, &covered),
         _ => constant_over(dst, mask, color),
       }
     }
