@@ -23,6 +23,9 @@ pub(crate) fn blur_with_runs_cut(
   reach: usize,
   blur: impl FnOnce(&mut [u8], usize, usize),
 ) {
+  if width == 0 || height == 0 || mask.len() != width * height {
+    return blur(mask, width, height);
+  }
   let differs = differing_columns(mask, width);
   let columns = Cut::of(longest_run(width, |x| !differs[x]), reach);
   let rows = Cut::of(

@@ -129,3 +129,44 @@ fn a_shadow_blurred_with_its_straight_sides_cut_short_has_the_pixels_of_a_whole_
         );
     }
 }
+
+/// A region of the image the blur cannot reach gives no pixels and no panic.
+#[test]
+fn a_shadow_region_outside_the_image_blurs_to_nothing() {
+    use takumi_core::blur::blur_alpha_region;
+    use takumi_core::geometry::{Placement, Size};
+
+    let mask = box_coverage(200, 100, 4);
+    let placement = |left: i32, top: i32, width: u32, height: u32| Placement {
+        left,
+        top,
+        width,
+        height,
+    };
+    let blurred = blur_alpha_region(
+        &mask,
+        placement(0, 0, 200, 100),
+        Size {
+            width: 300,
+            height: 200,
+        },
+        placement(5000, 5000, 50, 40),
+        6.0,
+    );
+    assert!(
+        blurred.iter().all(|&alpha| alpha == 0),
+        "{} pixels",
+        blurred.len()
+    );
+    let inside = blur_alpha_region(
+        &mask,
+        placement(0, 0, 200, 100),
+        Size {
+            width: 300,
+            height: 200,
+        },
+        placement(0, 0, 300, 200),
+        6.0,
+    );
+    assert!(inside.iter().any(|&alpha| alpha > 0));
+}
