@@ -143,30 +143,19 @@ fn a_shadow_region_outside_the_image_blurs_to_nothing() {
         width,
         height,
     };
-    let blurred = blur_alpha_region(
-        &mask,
-        placement(0, 0, 200, 100),
-        Size {
-            width: 300,
-            height: 200,
-        },
-        placement(5000, 5000, 50, 40),
-        6.0,
-    );
+    let image = Size {
+        width: 300,
+        height: 200,
+    };
+    let blur = |region| blur_alpha_region(&mask, placement(0, 0, 200, 100), image, region, 6.0);
+
+    let outside = blur(placement(5000, 5000, 50, 40));
     assert!(
-        blurred.iter().all(|&alpha| alpha == 0),
+        outside.iter().all(|&alpha| alpha == 0),
         "{} pixels",
-        blurred.len()
+        outside.len()
     );
-    let inside = blur_alpha_region(
-        &mask,
-        placement(0, 0, 200, 100),
-        Size {
-            width: 300,
-            height: 200,
-        },
-        placement(0, 0, 300, 200),
-        6.0,
-    );
-    assert!(inside.iter().any(|&alpha| alpha > 0));
+    assert!(blur(placement(0, 0, 300, 200))
+        .iter()
+        .any(|&alpha| alpha > 0));
 }
