@@ -49,10 +49,7 @@ pub(crate) fn blur_with_runs_cut(
   blur(&mut cut, cut_width, cut_height);
 
   for (y, row) in mask.chunks_exact_mut(width).enumerate() {
-    let source = &cut[rows.source(y) * cut_width..][..cut_width];
-    for (x, pixel) in row.iter_mut().enumerate() {
-      *pixel = source[columns.source(x)];
-    }
+    columns.expand(&cut[rows.source(y) * cut_width..][..cut_width], row);
   }
 }
 
@@ -120,7 +117,20 @@ impl Cut {
 
   /// The ranges of `0..count` the cut keeps.
   fn kept_ranges(&self, count: usize) -> impl Iterator<Item = Range<usize>> {
-    [0..self.keep_to.min(count), self.resume.min(count)..count].into_iter()
+    [0..self.keep_to, self.resume..count].into_iter()
+  }
+
+  /// Writes the whole `line` from its `cut` form: the kept parts copied, the left-out part filled
+  /// with the run's middle (what [`Cut::source`] gives for each pixel).
+  fn expand(&self, cut: &[u8], line: &mut [u8]) {
+    let (head, rest) = line.split_at_mut(self.keep_to);
+    let (middle, tail) = rest.split_at_mut(self.resume - self.keep_to);
+
+    head.copy_from_slice(&cut[..self.keep_to]);
+    if let Some(&run) = head.last() {
+      middle.fill(run);
+    }
+    tail.copy_from_slice(&cut[self.keep_to..]);
   }
 
   /// The line of the cut mask that line `line` of the whole one equals after the blur.

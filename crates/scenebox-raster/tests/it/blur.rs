@@ -6,6 +6,7 @@
 use std::path::Path;
 
 use scenebox_raster::chromium::decode_png;
+use takumi_core::geometry::{Placement, Size};
 
 use crate::draw_scene_frame;
 
@@ -37,6 +38,16 @@ fn blurs_past_the_largest_sigma_draw_the_same_pixels_as_before_the_patch() {
     assert!(colours.len() > 100, "{} distinct colours", colours.len());
 }
 
+/// A placement of `width`×`height` pixels at `left`, `top`.
+fn placement(left: i32, top: i32, width: u32, height: u32) -> Placement {
+    Placement {
+        left,
+        top,
+        width,
+        height,
+    }
+}
+
 /// A box's coverage as a rasterizer leaves it: partial edges, shaded corners, opaque inside.
 fn box_coverage(width: usize, height: usize, inset: usize) -> Vec<u8> {
     let mut mask = vec![0u8; width * height];
@@ -63,7 +74,6 @@ fn box_coverage(width: usize, height: usize, inset: usize) -> Vec<u8> {
 #[test]
 fn a_shadow_blurred_with_its_straight_sides_cut_short_has_the_pixels_of_a_whole_blur() {
     use takumi_core::blur::{blur_alpha, blur_alpha_region};
-    use takumi_core::geometry::{Placement, Size};
 
     let (image_width, image_height) = (420usize, 300usize);
     for (width, height, inset, sigma, left, top) in [
@@ -86,20 +96,10 @@ fn a_shadow_blurred_with_its_straight_sides_cut_short_has_the_pixels_of_a_whole_
         }
         blur_alpha(&mut whole, image_width, image_height, sigma);
 
-        let region = Placement {
-            left: 20,
-            top: 15,
-            width: 380,
-            height: 270,
-        };
+        let region = placement(20, 15, 380, 270);
         let blurred = blur_alpha_region(
             &mask,
-            Placement {
-                left: left as i32,
-                top: top as i32,
-                width: width as u32,
-                height: height as u32,
-            },
+            placement(left as i32, top as i32, width as u32, height as u32),
             Size {
                 width: image_width as u32,
                 height: image_height as u32,
@@ -134,15 +134,8 @@ fn a_shadow_blurred_with_its_straight_sides_cut_short_has_the_pixels_of_a_whole_
 #[test]
 fn a_shadow_region_outside_the_image_blurs_to_nothing() {
     use takumi_core::blur::blur_alpha_region;
-    use takumi_core::geometry::{Placement, Size};
 
     let mask = box_coverage(200, 100, 4);
-    let placement = |left: i32, top: i32, width: u32, height: u32| Placement {
-        left,
-        top,
-        width,
-        height,
-    };
     let image = Size {
         width: 300,
         height: 200,
