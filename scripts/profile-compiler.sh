@@ -9,9 +9,10 @@
 # optimised without it. Needs llvm-profdata of the same LLVM major version as rustc (installed
 # from Debian's llvm-N package when missing). Takes about 8 minutes on two cores.
 #
-# The training scenes are fixtures/hostile, fixtures/regressions and fixtures/invalid, never
-# fixtures/scenes: the compile benchmarks measure that corpus, and a profile taken on other
-# scenes shows the gain is not fitted to it.
+# The training scenes are crates/scenebox-compile/pgo/training (24 typical scenes kept for this
+# alone), fixtures/hostile, fixtures/regressions and fixtures/invalid — never fixtures/scenes: the
+# compile benchmarks measure that corpus, and a profile taken on other scenes shows the gain is
+# not fitted to it.
 set -euo pipefail
 
 root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,7 +44,7 @@ RUSTFLAGS="-C link-arg=-fuse-ld=lld -C target-cpu=x86-64-v3 -C profile-generate=
 bin=target/pgo-instrumented/release/scenebox
 export LLVM_PROFILE_FILE="$raw/compile-%p.profraw"
 for _ in $(seq 20); do
-  for dir in fixtures/hostile fixtures/regressions fixtures/invalid; do
+  for dir in crates/scenebox-compile/pgo/training fixtures/hostile fixtures/regressions fixtures/invalid; do
     # Invalid and hostile scenes fail to compile on purpose (exit code 1); their error paths are
     # part of the training.
     "$bin" compile "$dir" --out "$raw/artifacts" >/dev/null 2>&1 || true
