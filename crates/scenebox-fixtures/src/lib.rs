@@ -37,8 +37,12 @@ impl Fixture {
 
 /// Every `.tsx` file of `fixtures/<corpus>`, sorted by name.
 pub fn load(corpus: &str) -> Vec<Fixture> {
-    let dir = fixtures_dir().join(corpus);
-    let mut paths: Vec<PathBuf> = std::fs::read_dir(&dir)
+    load_dir(&fixtures_dir().join(corpus))
+}
+
+/// Every `.tsx` file of a directory, sorted by name.
+pub fn load_dir(dir: &Path) -> Vec<Fixture> {
+    let mut paths: Vec<PathBuf> = std::fs::read_dir(dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
         .map(|entry| entry.expect("a directory entry").path())
         .filter(|path| path.extension().is_some_and(|ext| ext == "tsx"))

@@ -6,5 +6,6 @@ mod fixture;
 mod globals;
 mod invalid;
 mod node_phase1;
+mod pgo_training;
 mod robustness;
 mod source_map;
