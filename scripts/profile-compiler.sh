@@ -35,11 +35,11 @@ generated="$root/target/pgo-instrumented/generated"
 raw="$root/target/pgo-instrumented/training"
 rm -rf "$raw"
 
-# An instrumented build, in its own target directory. RUSTFLAGS replaces .cargo/config.toml's
-# rustflags (the two profile options exclude each other), so the linker and CPU flags from that
-# file are repeated here.
-RUSTFLAGS="-C link-arg=-fuse-ld=lld -C target-cpu=x86-64-v3 -C profile-generate=$generated" \
-  cargo build --release --bin scenebox --target-dir target/pgo-instrumented
+# An instrumented build, in its own target directory. `--config` adds profile-generate to
+# .cargo/config.toml's rustflags (cargo joins the two lists); the rustc wrapper leaves out
+# profile-use, which excludes it.
+cargo build --release --bin scenebox --target-dir target/pgo-instrumented \
+  --config "target.x86_64-unknown-linux-gnu.rustflags = ['-C', 'profile-generate=$generated']"
 
 bin=target/pgo-instrumented/release/scenebox
 export LLVM_PROFILE_FILE="$raw/compile-%p.profraw"
@@ -55,6 +55,5 @@ for _ in $(seq 20); do
   done
 done
 
-mkdir -p "$(dirname "$out")"
 "$profdata" merge --sparse -o "$out" "$raw"/*.profraw
 echo "wrote $out ($(wc -c <"$out") bytes) with $profdata; cargo does not track the file: run cargo clean, then build"
