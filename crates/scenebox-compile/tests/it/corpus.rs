@@ -3,7 +3,7 @@
 
 use scenebox_compile::{compile, ArtifactModel};
 
-use crate::fixture::load;
+use crate::fixture::{load, Fixture};
 
 #[test]
 fn corpus_is_large_enough_and_documented() {
@@ -23,40 +23,46 @@ fn corpus_is_large_enough_and_documented() {
 #[test]
 fn every_scene_compiles_to_the_component_its_header_names() {
     for scene in load("scenes") {
-        let compiled = compile(&scene.name, &scene.tsx)
-            .unwrap_or_else(|e| panic!("{} failed to compile: {e}", scene.name));
-        let expected = scene.header("component").unwrap();
-        let expected = if expected == "default" {
-            "DefaultExport".to_string()
-        } else {
-            expected
-        };
-        assert_eq!(compiled.component, expected, "{}", scene.name);
-        for model in [ArtifactModel::Phase1, ArtifactModel::Param] {
-            let artifact = compiled.artifact(model);
-            assert!(!artifact.code.is_empty(), "{}: empty {model:?}", scene.name);
-            assert!(
-                artifact.source_map.contains("\"mappings\""),
-                "{}",
-                scene.name
-            );
-            let meta = &artifact.meta;
-            assert_eq!(meta.tool, "swc");
-            assert_eq!(meta.tool_version, scenebox_compile::SWC_CORE_VERSION);
-            assert_eq!(meta.compilation_version, model.compilation_version());
-            assert_eq!(meta.input_bytes, scene.tsx.len());
-            assert_eq!(meta.output_bytes, artifact.code.len());
-            assert_eq!(
-                meta.content_hash,
-                scenebox_compile::content_hash(&scene.tsx)
-            );
-            assert!(meta.content_hash.starts_with("blake3:") && meta.content_hash.len() == 71);
-            assert!(meta.timings.total_ms > 0.0);
-            assert!(
-                meta.timings.total_ms + 1e-9 >= meta.timings.parse_ms + meta.timings.codegen_ms
-            );
-            assert!(meta.compiled_at.ends_with('Z'), "{}", meta.compiled_at);
-        }
+        assert_compiles_to_its_header_component(&scene);
+    }
+}
+
+/// `scene` compiles to both artifacts with source maps and full metadata, returning the component
+/// its `// component:` header names (`default`: the anonymous default export).
+pub(crate) fn assert_compiles_to_its_header_component(scene: &Fixture) {
+    let compiled = compile(&scene.name, &scene.tsx)
+        .unwrap_or_else(|e| panic!("{} failed to compile: {e}", scene.name));
+    let expected = scene
+        .header("component")
+        .unwrap_or_else(|| panic!("{}: missing `// component:` header", scene.name));
+    let expected = if expected == "default" {
+        "DefaultExport".to_string()
+    } else {
+        expected
+    };
+    assert_eq!(compiled.component, expected, "{}", scene.name);
+    for model in [ArtifactModel::Phase1, ArtifactModel::Param] {
+        let artifact = compiled.artifact(model);
+        assert!(!artifact.code.is_empty(), "{}: empty {model:?}", scene.name);
+        assert!(
+            artifact.source_map.contains("\"mappings\""),
+            "{}",
+            scene.name
+        );
+        let meta = &artifact.meta;
+        assert_eq!(meta.tool, "swc");
+        assert_eq!(meta.tool_version, scenebox_compile::SWC_CORE_VERSION);
+        assert_eq!(meta.compilation_version, model.compilation_version());
+        assert_eq!(meta.input_bytes, scene.tsx.len());
+        assert_eq!(meta.output_bytes, artifact.code.len());
+        assert_eq!(
+            meta.content_hash,
+            scenebox_compile::content_hash(&scene.tsx)
+        );
+        assert!(meta.content_hash.starts_with("blake3:") && meta.content_hash.len() == 71);
+        assert!(meta.timings.total_ms > 0.0);
+        assert!(meta.timings.total_ms + 1e-9 >= meta.timings.parse_ms + meta.timings.codegen_ms);
+        assert!(meta.compiled_at.ends_with('Z'), "{}", meta.compiled_at);
     }
 }
 

@@ -1,3 +1,3 @@
 //! The fixture corpora, shared with the other crates' tests.
 
-pub use scenebox_fixtures::load;
+pub use scenebox_fixtures::{load, Fixture};
