@@ -167,6 +167,10 @@ pub enum VideoError {
     /// ffmpeg failed.
     #[error("ffmpeg failed: {0}")]
     Ffmpeg(String),
+    /// The directory the video is to be written in does not exist (checked before ffmpeg
+    /// starts, whose own message would only say that writing its input failed).
+    #[error("the output directory {} does not exist", .0.display())]
+    NoOutputDirectory(PathBuf),
     /// Reading or writing failed.
     #[error("{0}")]
     Io(#[from] std::io::Error),
@@ -187,6 +191,11 @@ pub struct VideoEncoder {
 impl VideoEncoder {
     /// Starts ffmpeg writing `target` (through a temporary file beside it).
     pub fn start(target: &Path, settings: &VideoSettings) -> Result<Self, VideoError> {
+        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
+            if !dir.is_dir() {
+                return Err(VideoError::NoOutputDirectory(dir.to_path_buf()));
+            }
+        }
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -303,8 +312,14 @@ impl VideoEncoder {
             .as_mut()
             .ok_or_else(|| VideoError::Ffmpeg("already finished".into()))?;
         if let Err(error) = stdin.write_all(frame) {
+            // ffmpeg ending early breaks the pipe: what it said is the cause, the broken pipe
+            // only how it showed here.
             let message = self.fail();
-            return Err(VideoError::Ffmpeg(format!("{error}: {message}")));
+            return Err(VideoError::Ffmpeg(if message.is_empty() {
+                format!("writing a frame to it: {error}")
+            } else {
+                format!("{message} (writing a frame to it: {error})")
+            }));
         }
         Ok(())
     }
