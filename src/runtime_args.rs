@@ -29,14 +29,19 @@ pub struct VideoArgs {
 }
 
 impl VideoArgs {
-    /// The video config.
-    pub fn video(&self) -> VideoConfig {
-        VideoConfig {
+    /// The video config, or an error naming the setting out of range (a width of 0, say,
+    /// which Remotion would only reject from inside the isolate, as if the scene had failed).
+    pub fn video(&self) -> Result<VideoConfig> {
+        let video = VideoConfig {
             width: self.width,
             height: self.height,
             fps: self.fps,
             duration_in_frames: self.duration,
-        }
+        };
+        video
+            .check()
+            .map_err(|e| anyhow::anyhow!("--width/--height/--fps/--duration: {e}"))?;
+        Ok(video)
     }
 
     /// The parsed props.

@@ -73,9 +73,12 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
         _ => anyhow::bail!("give either a directory of scenes or --db"),
     };
     let config = args.sandbox.config()?;
-    let video = args.video.video();
+    let video = args.video.video()?;
     let props = args.video.props()?;
-    let frames = args.frames.resolve(video.duration_in_frames);
+    let frames = args
+        .frames
+        .resolve_some(video.duration_in_frames)
+        .map_err(anyhow::Error::msg)?;
     let jobs = args
         .jobs
         .unwrap_or_else(|| {

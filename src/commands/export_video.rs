@@ -52,18 +52,21 @@ pub fn run(scene: &Path, args: &VideoExportArgs) -> Result<ExitCode> {
         .output
         .as_ref()
         .context("`-o FILE` names the video to write")?;
+    // Checked before any frame is computed (the encoder checks again when it starts).
+    args.codec
+        .check_container(output)
+        .and_then(|()| args.codec.check_crf(args.crf))
+        .map_err(anyhow::Error::msg)?;
     let file = read_scene_files(scene)?
         .into_iter()
         .next()
         .context("no scene")?;
     let name = file.name();
-    let video = args.video.video();
-    let frames = args.frames.resolve(video.duration_in_frames);
-    anyhow::ensure!(
-        !frames.is_empty(),
-        "no frames selected within 0..{}",
-        video.duration_in_frames
-    );
+    let video = args.video.video()?;
+    let frames = args
+        .frames
+        .resolve_some(video.duration_in_frames)
+        .map_err(anyhow::Error::msg)?;
     let compiled = match Compiler::default().compile(&name, &file.tsx) {
         Ok(compiled) => compiled,
         Err(error) => {

@@ -140,7 +140,7 @@ pub fn run(args: FidelityArgs) -> Result<ExitCode> {
         .jobs
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(2, |n| n.get()))
         .max(1);
-    let video = args.video.video();
+    let video = args.video.video()?;
     std::thread::scope(|scope| {
         for _ in 0..threads {
             scope.spawn(|| {
@@ -259,9 +259,11 @@ pub fn run(args: FidelityArgs) -> Result<ExitCode> {
 
 /// Compiles `file` and computes the trees of the frames to compare.
 fn trees(args: &FidelityArgs, file: &SceneFile) -> Result<Vec<Job>> {
-    let video = args.video.video();
+    let video = args.video.video()?;
     let frames = match &args.frames {
-        Some(selection) => selection.resolve(video.duration_in_frames),
+        Some(selection) => selection
+            .resolve_some(video.duration_in_frames)
+            .map_err(anyhow::Error::msg)?,
         None => frames_to_compare(video.duration_in_frames, args.frames_per_scene),
     };
     let compiled = Compiler::default()

@@ -49,8 +49,11 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
         .into_iter()
         .next()
         .context("no scene")?;
-    let video = args.video.video();
-    let frames = args.frames.resolve(video.duration_in_frames);
+    let video = args.video.video()?;
+    let frames = args
+        .frames
+        .resolve_some(video.duration_in_frames)
+        .map_err(anyhow::Error::msg)?;
     let config = args.sandbox.config()?;
     let name = scene.name();
     let compiled = match Compiler::default().compile(&name, &scene.tsx) {

@@ -261,3 +261,68 @@ fn local_audio_is_mixed_in_with_its_start_trim_and_volume() {
     assert!(output.status.success());
     assert!(String::from_utf8_lossy(&output.stdout).contains("media[0]: audio: /music.mp3"));
 }
+
+/// Settings that cannot make a video are refused before any frame is computed, each with a
+/// message naming it, and nothing is written: a width of 0 (Remotion would throw inside the
+/// isolate, reported as if the scene had failed), frames past the scene's end (an empty
+/// success before), a file type ffmpeg would fill with MP4 anyway, a crf x264 would clamp.
+#[test]
+fn unusable_settings_are_refused_with_what_is_wrong() {
+    let dir = tempfile::tempdir().unwrap();
+    let scene = "fixtures/scenes/title-card-spring.tsx";
+    let refused = |args: &[&str], expected: &str| {
+        let output = scenebox(args);
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        assert_eq!(output.status.code(), Some(2), "{args:?}: {stderr}");
+        assert!(stderr.contains(expected), "{args:?}: {stderr}");
+    };
+    refused(
+        &["render", scene, "--width", "0"],
+        "a video of 0x1080 pixels: width and height must be 1 to 16384",
+    );
+    refused(
+        &["render", scene, "--fps", "0"],
+        "a video at 0 fps: the frame rate must be above 0",
+    );
+    refused(
+        &["render", scene, "--frames", "500..510"],
+        "no frames selected within 0..150",
+    );
+    refused(
+        &["diff", "fixtures/scenes", "--frames", "500..510"],
+        "no frames selected within 0..150",
+    );
+    let avi = dir.path().join("out.avi");
+    refused(
+        &["export", scene, "-o", avi.to_str().unwrap()],
+        "a video file ends in .mp4, .mov, .mkv or .webm",
+    );
+    let mp4 = dir.path().join("out.mp4");
+    refused(
+        &["export", scene, "-o", mp4.to_str().unwrap(), "--crf", "60"],
+        "crf 60 is out of h264's range 0–51",
+    );
+    let missing = dir.path().join("not-there").join("out.mp4");
+    let output = scenebox(&[
+        "export",
+        scene,
+        "-o",
+        missing.to_str().unwrap(),
+        "--frames",
+        "0..2",
+    ]);
+    let stderr = String::from_utf8_lossy(&output.stderr);
+    assert!(!output.status.success(), "{stderr}");
+    assert!(
+        stderr.contains(&format!(
+            "the output directory {} does not exist",
+            dir.path().join("not-there").display()
+        )),
+        "{stderr}"
+    );
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}

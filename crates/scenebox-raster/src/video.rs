@@ -4,6 +4,7 @@
 //! failed or abandoned export leaves no half-written file.
 
 use std::io::{Read, Write};
+use std::ops::RangeInclusive;
 use std::path::{Path, PathBuf};
 use std::process::{Child, ChildStdin, Command, Stdio};
 use std::str::FromStr;
@@ -61,6 +62,58 @@ impl Codec {
             Self::H264 => "video/mp4",
             Self::Vp9 => "video/webm",
             Self::Prores => "video/quicktime",
+        }
+    }
+
+    /// The constant rate factors the encoder takes, best quality first (ProRes takes none).
+    pub fn crf_range(self) -> Option<RangeInclusive<u32>> {
+        match self {
+            Self::H264 => Some(0..=51),
+            Self::Vp9 => Some(0..=63),
+            Self::Prores => None,
+        }
+    }
+
+    /// An error unless `crf` is one this codec takes (ffmpeg would clamp or ignore it).
+    pub fn check_crf(self, crf: Option<u32>) -> Result<(), String> {
+        match (crf, self.crf_range()) {
+            (None, _) => Ok(()),
+            (Some(crf), Some(range)) if range.contains(&crf) => Ok(()),
+            (Some(crf), Some(range)) => Err(format!(
+                "crf {crf} is out of {}'s range {}–{}",
+                self.as_str(),
+                range.start(),
+                range.end()
+            )),
+            (Some(_), None) => Err(format!("{} takes no crf", self.as_str())),
+        }
+    }
+
+    /// An error unless `target`'s extension names a container this codec is written in:
+    /// `.mp4` (H.264, VP9), `.mov` (H.264, ProRes), `.mkv` (all three) or `.webm` (VP9).
+    pub fn check_container(self, target: &Path) -> Result<(), String> {
+        let extension = target.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let fits = match extension {
+            "mp4" => matches!(self, Self::H264 | Self::Vp9),
+            "mov" => matches!(self, Self::H264 | Self::Prores),
+            "mkv" => true,
+            "webm" => self == Self::Vp9,
+            _ => {
+                return Err(format!(
+                    "{}: a video file ends in .mp4, .mov, .mkv or .webm",
+                    target.display()
+                ))
+            }
+        };
+        if fits {
+            Ok(())
+        } else {
+            Err(format!(
+                "{}: {} cannot be written in a .{extension} file (it goes in .{})",
+                target.display(),
+                self.as_str(),
+                self.extension()
+            ))
         }
     }
 
@@ -167,6 +220,10 @@ pub enum VideoError {
     /// ffmpeg failed.
     #[error("ffmpeg failed: {0}")]
     Ffmpeg(String),
+    /// The codec, its settings and the file's container do not go together (a `.avi` file, VP9
+    /// in `.mov`, a crf out of range).
+    #[error("{0}")]
+    Settings(String),
     /// The directory the video is to be written in does not exist (checked before ffmpeg
     /// starts, whose own message would only say that writing its input failed).
     #[error("the output directory {} does not exist", .0.display())]
@@ -191,6 +248,14 @@ pub struct VideoEncoder {
 impl VideoEncoder {
     /// Starts ffmpeg writing `target` (through a temporary file beside it).
     pub fn start(target: &Path, settings: &VideoSettings) -> Result<Self, VideoError> {
+        settings
+            .codec
+            .check_container(target)
+            .map_err(VideoError::Settings)?;
+        settings
+            .codec
+            .check_crf(settings.crf)
+            .map_err(VideoError::Settings)?;
         if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
             if !dir.is_dir() {
                 return Err(VideoError::NoOutputDirectory(dir.to_path_buf()));
@@ -205,7 +270,7 @@ impl VideoEncoder {
             Some("webm") => "webm",
             Some("mov") => "mov",
             Some("mkv") => "matroska",
-            _ => "mp4",
+            _ => "mp4", // checked above: .mp4
         };
         let input = settings.codec.input_format();
         let mut command = Command::new("ffmpeg");

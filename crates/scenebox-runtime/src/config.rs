@@ -61,6 +61,45 @@ pub struct VideoConfig {
     pub duration_in_frames: u32,
 }
 
+impl VideoConfig {
+    /// Largest width or height accepted (Chromium's own limit for a page screenshot is 16,384).
+    pub const MAX_SIDE: u32 = 16_384;
+    /// Highest frame rate accepted.
+    pub const MAX_FPS: f64 = 1000.0;
+    /// Longest composition accepted, in frames.
+    pub const MAX_DURATION: u32 = 1_000_000;
+
+    /// An error naming the first setting out of range: a size of 1 to [`Self::MAX_SIDE`]
+    /// pixels, a finite frame rate above 0 and at most [`Self::MAX_FPS`], and a duration of 1
+    /// to [`Self::MAX_DURATION`] frames.
+    pub fn check(&self) -> Result<(), String> {
+        let side = 1..=Self::MAX_SIDE;
+        if !side.contains(&self.width) || !side.contains(&self.height) {
+            return Err(format!(
+                "a video of {}x{} pixels: width and height must be 1 to {}",
+                self.width,
+                self.height,
+                Self::MAX_SIDE
+            ));
+        }
+        if !(self.fps.is_finite() && self.fps > 0.0 && self.fps <= Self::MAX_FPS) {
+            return Err(format!(
+                "a video at {} fps: the frame rate must be above 0 and at most {}",
+                self.fps,
+                Self::MAX_FPS
+            ));
+        }
+        if !(1..=Self::MAX_DURATION).contains(&self.duration_in_frames) {
+            return Err(format!(
+                "a video of {} frames: the duration must be 1 to {} frames",
+                self.duration_in_frames,
+                Self::MAX_DURATION
+            ));
+        }
+        Ok(())
+    }
+}
+
 impl Default for VideoConfig {
     fn default() -> Self {
         Self {

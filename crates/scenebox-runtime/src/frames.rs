@@ -25,6 +25,16 @@ impl FrameSelection {
             Self::List(frames) => frames.iter().copied().filter(|f| *f < duration).collect(),
         }
     }
+
+    /// [`FrameSelection::resolve`], or an error when no frame of `0..duration` is selected
+    /// (`500..510` of a 150-frame scene), so a job is not answered with an empty success.
+    pub fn resolve_some(&self, duration: u32) -> Result<Vec<u32>, String> {
+        let frames = self.resolve(duration);
+        if frames.is_empty() {
+            return Err(format!("no frames selected within 0..{duration}"));
+        }
+        Ok(frames)
+    }
 }
 
 impl FromStr for FrameSelection {

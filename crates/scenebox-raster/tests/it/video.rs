@@ -60,3 +60,54 @@ fn a_missing_output_directory_is_named() {
     );
     assert!(!missing.exists());
 }
+
+/// Each codec is written only in containers that hold it, with a crf in its own range; the
+/// encoder refuses anything else before ffmpeg starts (ffmpeg would write an MP4 named `.avi`,
+/// clamp an x264 crf of 99 to 51 and ignore a ProRes crf).
+#[test]
+fn codec_container_and_crf_are_checked_before_ffmpeg_starts() {
+    use std::path::Path;
+    let fits = |codec: Codec, file: &str| codec.check_container(Path::new(file)).is_ok();
+    assert!(fits(Codec::H264, "a.mp4") && fits(Codec::H264, "a.mov") && fits(Codec::H264, "a.mkv"));
+    assert!(!fits(Codec::H264, "a.webm"));
+    assert!(fits(Codec::Vp9, "a.webm") && fits(Codec::Vp9, "a.mp4") && !fits(Codec::Vp9, "a.mov"));
+    assert!(fits(Codec::Prores, "a.mov") && !fits(Codec::Prores, "a.mp4"));
+    assert_eq!(
+        Codec::H264.check_container(Path::new("out/a.avi")),
+        Err("out/a.avi: a video file ends in .mp4, .mov, .mkv or .webm".to_string())
+    );
+    assert_eq!(
+        Codec::H264.check_container(Path::new("a.webm")),
+        Err("a.webm: h264 cannot be written in a .webm file (it goes in .mp4)".to_string())
+    );
+    assert!(Codec::H264.check_crf(Some(51)).is_ok() && Codec::Vp9.check_crf(Some(63)).is_ok());
+    assert_eq!(
+        Codec::H264.check_crf(Some(52)),
+        Err("crf 52 is out of h264's range 0–51".to_string())
+    );
+    assert_eq!(
+        Codec::Prores.check_crf(Some(10)),
+        Err("prores takes no crf".to_string())
+    );
+    assert!(Codec::Prores.check_crf(None).is_ok());
+
+    let dir = tempfile::tempdir().unwrap();
+    let target = dir.path().join("a.avi");
+    let error = VideoEncoder::start(&target, &small_h264())
+        .err()
+        .expect("no encoder for an .avi file");
+    assert!(matches!(error, VideoError::Settings(_)), "{error:?}");
+    let too_high = VideoSettings {
+        crf: Some(99),
+        ..small_h264()
+    };
+    let error = VideoEncoder::start(&dir.path().join("a.mp4"), &too_high)
+        .err()
+        .expect("no encoder for crf 99");
+    assert!(matches!(error, VideoError::Settings(_)), "{error:?}");
+    assert_eq!(
+        std::fs::read_dir(dir.path()).unwrap().count(),
+        0,
+        "nothing written"
+    );
+}

@@ -109,9 +109,9 @@ pub async fn create_export(
         .unwrap_or("h264")
         .parse()
         .map_err(|e: String| ApiError::bad_request(e).for_scene(Some(id)))?;
-    if request.crf.is_some_and(|crf| crf > 63) {
-        return Err(ApiError::bad_request("`crf` must be between 0 and 63").for_scene(Some(id)));
-    }
+    codec
+        .check_crf(request.crf)
+        .map_err(|e| ApiError::bad_request(format!("`crf`: {e}")).for_scene(Some(id)))?;
     // A scene that does not compile fails now, not in the queue.
     compile(&state, &id.to_string(), record.tsx_code, Some(id)).await?;
     let duration = u32::try_from(record.duration).unwrap_or(150);

@@ -366,13 +366,8 @@ pub(crate) async fn plan(
         Some(Frames::Selection(text)) => text.parse().map_err(ApiError::bad_request)?,
         Some(Frames::List(list)) => FrameSelection::List(list),
     }
-    .resolve(video.duration_in_frames);
-    if frames.is_empty() {
-        return Err(ApiError::bad_request(format!(
-            "no frames selected within 0..{}",
-            video.duration_in_frames
-        )));
-    }
+    .resolve_some(video.duration_in_frames)
+    .map_err(ApiError::bad_request)?;
     Ok(Plan {
         mode,
         video,
@@ -426,18 +421,8 @@ fn video_config(options: VideoOptions, default_duration: u32) -> Result<VideoCon
         fps: options.fps.unwrap_or(defaults.fps),
         duration_in_frames: options.duration_in_frames.unwrap_or(default_duration),
     };
-    let sane = (1..=16_384).contains(&video.width)
-        && (1..=16_384).contains(&video.height)
-        && video.fps.is_finite()
-        && video.fps > 0.0
-        && video.fps <= 1000.0
-        && (1..=1_000_000).contains(&video.duration_in_frames);
-    if sane {
-        Ok(video)
-    } else {
-        Err(ApiError::bad_request(format!(
-            "video settings out of range: {}x{} at {} fps for {} frames",
-            video.width, video.height, video.fps, video.duration_in_frames
-        )))
-    }
+    video
+        .check()
+        .map_err(|e| ApiError::bad_request(format!("video settings out of range: {e}")))?;
+    Ok(video)
 }

@@ -111,6 +111,17 @@ async fn bad_export_requests_are_refused_up_front() {
         .contains("h264, vp9 or prores"));
     let (status, body) = export(good.clone(), json!({"crf": 99})).await;
     assert_error(status, &body, 400, "BadRequest");
+    // x264 would clamp 52 to 51 and ProRes ignore any crf: both are refused.
+    let (status, body) = export(good.clone(), json!({"crf": 52})).await;
+    assert!(assert_error(status, &body, 400, "BadRequest")["message"]
+        .as_str()
+        .unwrap()
+        .contains("crf 52 is out of h264's range 0–51"));
+    let (status, body) = export(good.clone(), json!({"codec": "prores", "crf": 10})).await;
+    assert!(assert_error(status, &body, 400, "BadRequest")["message"]
+        .as_str()
+        .unwrap()
+        .contains("prores takes no crf"));
     let (status, body) = export(good.clone(), json!({"frames": "500..600"})).await;
     assert_error(status, &body, 400, "BadRequest");
     let (status, body) = export(good.clone(), json!({"model": "turbo"})).await;
