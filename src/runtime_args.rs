@@ -44,9 +44,16 @@ impl VideoArgs {
         Ok(video)
     }
 
-    /// The parsed props.
+    /// The parsed props: a JSON object, as a component's props are (and as the HTTP API
+    /// requires).
     pub fn props(&self) -> Result<serde_json::Value> {
-        serde_json::from_str(&self.props).context("--props is not valid JSON")
+        let props: serde_json::Value =
+            serde_json::from_str(&self.props).context("--props is not valid JSON")?;
+        anyhow::ensure!(
+            props.is_object(),
+            "--props must be a JSON object (`{{\"title\": \"Hi\"}}`), got {props}"
+        );
+        Ok(props)
     }
 }
 

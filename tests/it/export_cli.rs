@@ -285,6 +285,10 @@ fn unusable_settings_are_refused_with_what_is_wrong() {
         "a video at 0 fps: the frame rate must be above 0",
     );
     refused(
+        &["render", scene, "--props", "[1, 2]"],
+        "--props must be a JSON object",
+    );
+    refused(
         &["render", scene, "--frames", "500..510"],
         "no frames selected within 0..150",
     );
