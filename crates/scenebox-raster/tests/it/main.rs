@@ -8,6 +8,7 @@ mod fidelity;
 mod fonts;
 mod frames;
 mod offscreen;
+mod opacity_groups;
 mod pipeline;
 mod pixel_format;
 mod ssim;
@@ -68,6 +69,37 @@ pub fn draw_scene_frame(
     )
     .unwrap();
     (image, warnings)
+}
+
+/// Draws frame 0 of `tests/it/data/<name>.tsx` at `width`×`height` and checks every pixel
+/// against `tests/it/data/<name>.png`, which the crates drew before one of scenebox's patches
+/// (the patch may change how fast pixels are worked out, never what they are). Also checks the
+/// reference is not flat, so the comparison means something.
+pub fn assert_draws_as_before_the_patch(name: &str, (width, height): (u32, u32)) {
+    let data = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/it/data");
+    let tsx = std::fs::read_to_string(data.join(format!("{name}.tsx"))).unwrap();
+    let (image, warnings) = draw_scene_frame(name, &tsx, (width, height), 0);
+    assert!(warnings.is_empty(), "{warnings:?}");
+    let png = std::fs::read(data.join(format!("{name}.png"))).unwrap();
+    let reference = scenebox_raster::chromium::decode_png(&png).expect("the reference PNG");
+    assert_eq!(
+        (image.width, image.height),
+        (reference.width, reference.height)
+    );
+    let differing = image
+        .rgba
+        .chunks_exact(4)
+        .zip(reference.rgba.chunks_exact(4))
+        .filter(|(drawn, expected)| drawn != expected)
+        .count();
+    assert_eq!(
+        differing, 0,
+        "{name}: pixels that differ from the reference"
+    );
+    let mut colours: Vec<&[u8]> = reference.rgba.chunks_exact(4).collect();
+    colours.sort();
+    colours.dedup();
+    assert!(colours.len() > 100, "{} distinct colours", colours.len());
 }
 
 /// The RGBA pixel at (x, y).

@@ -395,12 +395,47 @@ pub(super) fn blit_translucent_translation(
       + (bounds.x_min - bounds.offset_x) as usize;
     let dest_start = dest_y as usize * canvas_width + bounds.x_min as usize;
 
-    for (dest, &source) in pixels[dest_start..dest_start + width]
-      .iter_mut()
-      .zip(&source_pixels[source_start..source_start + width])
-    {
-      *dest = source_over_at_opacity(*dest, source, opacity);
+    source_over_at_opacity_row(
+      &mut pixels[dest_start..dest_start + width],
+      &source_pixels[source_start..source_start + width],
+      opacity,
+    );
+  }
+}
+
+/// Pixels per step of [`source_over_at_opacity_row`].
+const OPACITY_RUN: usize = 8;
+
+/// [`source_over_at_opacity`] over a row, [`OPACITY_RUN`] pixels at a time with the same
+/// arithmetic in the same order (scenebox patch 4): written so that LLVM turns each step into
+/// vector instructions, where the one-pixel form compiled to a scalar conversion per channel.
+/// The rounding reads the byte out of `value + 2^23`'s bits, which for `value` in 0..=255 is
+/// exactly `((value + 2^23) - 2^23) as u8`.
+fn source_over_at_opacity_row(dest: &mut [[u8; 4]], source: &[[u8; 4]], opacity: f32) {
+  const UNIT: f32 = 1.0 / 255.0;
+  const SHIFT: f32 = 8_388_608.0;
+
+  let (dest_runs, dest_tail) = dest.as_chunks_mut::<OPACITY_RUN>();
+  let (source_runs, source_tail) = source.as_chunks::<OPACITY_RUN>();
+
+  for (dest, source) in dest_runs.iter_mut().zip(source_runs) {
+    let mut scaled = [[0.0f32; 4]; OPACITY_RUN];
+    for (scaled, source) in scaled.iter_mut().zip(source) {
+      for (scaled, &channel) in scaled.iter_mut().zip(source) {
+        *scaled = f32::from(channel) * UNIT * opacity;
+      }
     }
+    for (dest, scaled) in dest.iter_mut().zip(&scaled) {
+      let behind = 1.0 - scaled[3];
+      for (dest, &scaled) in dest.iter_mut().zip(scaled) {
+        let blended = f32::from(*dest) * UNIT * behind + scaled;
+        *dest = ((blended.clamp(0.0, 1.0) * 255.0 + SHIFT).to_bits() & 0xFF) as u8;
+      }
+    }
+  }
+
+  for (dest, &source) in dest_tail.iter_mut().zip(source_tail) {
+    *dest = source_over_at_opacity(*dest, source, opacity);
   }
 }
 
