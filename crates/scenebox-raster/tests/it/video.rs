@@ -111,3 +111,32 @@ fn codec_container_and_crf_are_checked_before_ffmpeg_starts() {
         "nothing written"
     );
 }
+
+/// Frames go to ffmpeg through a 1 MB pipe (Linux's unprivileged cap) instead of the default
+/// 64 KB: a 1080p frame is 3 MB, some fifty writes and wake-ups of ffmpeg through 64 KB.
+#[test]
+#[cfg(target_os = "linux")]
+fn frames_go_through_a_one_megabyte_pipe() {
+    use std::os::fd::AsRawFd;
+    let dir = tempfile::tempdir().unwrap();
+    let mut encoder = VideoEncoder::start(&dir.path().join("pipe.mp4"), &small_h264()).unwrap();
+    let pid = encoder.encoder_process_id().expect("ffmpeg is running");
+    // ffmpeg's standard input, opened again through /proc: the same pipe.
+    let pipe = std::fs::OpenOptions::new()
+        .write(true)
+        .open(format!("/proc/{pid}/fd/0"))
+        .unwrap();
+    // SAFETY: F_GETPIPE_SZ only reads the size of the pipe behind this open descriptor.
+    let size = unsafe { libc::fcntl(pipe.as_raw_fd(), libc::F_GETPIPE_SZ) };
+    let limit: i32 = std::fs::read_to_string("/proc/sys/fs/pipe-max-size")
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap();
+    // Where the cap is lower the kernel refuses and the pipe keeps its 64 KB.
+    let expected = if limit >= 1 << 20 { 1 << 20 } else { 64 << 10 };
+    assert_eq!(size, expected);
+    drop(pipe);
+    encoder.write_rgba(&vec![90u8; 64 * 36 * 4]).unwrap();
+    assert!(encoder.finish().is_ok());
+}
