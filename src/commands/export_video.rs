@@ -9,7 +9,7 @@ use anyhow::{Context, Result};
 use clap::Args;
 use scenebox_compile::Compiler;
 use scenebox_raster::{
-    audio_tracks, draw_and_encode, Codec, DrawOptions, RasterWarning, VideoSettings,
+    audio_tracks, draw_and_encode, Codec, DrawOptions, RasterWarning, VideoEncoder, VideoSettings,
 };
 use scenebox_runtime::{render, FrameSelection, Model, Node, RenderRequest};
 
@@ -53,10 +53,7 @@ pub fn run(scene: &Path, args: &VideoExportArgs) -> Result<ExitCode> {
         .as_ref()
         .context("`-o FILE` names the video to write")?;
     // Checked before any frame is computed (the encoder checks again when it starts).
-    args.codec
-        .check_container(output)
-        .and_then(|()| args.codec.check_crf(args.crf))
-        .map_err(anyhow::Error::msg)?;
+    VideoEncoder::check_target(output, args.codec, args.crf)?;
     let file = read_scene_files(scene)?
         .into_iter()
         .next()

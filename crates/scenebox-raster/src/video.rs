@@ -264,19 +264,7 @@ pub struct VideoEncoder {
 impl VideoEncoder {
     /// Starts ffmpeg writing `target` (through a temporary file beside it).
     pub fn start(target: &Path, settings: &VideoSettings) -> Result<Self, VideoError> {
-        settings
-            .codec
-            .check_container(target)
-            .map_err(VideoError::Settings)?;
-        settings
-            .codec
-            .check_crf(settings.crf)
-            .map_err(VideoError::Settings)?;
-        if let Some(dir) = target.parent().filter(|d| !d.as_os_str().is_empty()) {
-            if !dir.is_dir() {
-                return Err(VideoError::NoOutputDirectory(dir.to_path_buf()));
-            }
-        }
+        Self::check_target(target, settings.codec, settings.crf)?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
@@ -351,6 +339,20 @@ impl VideoEncoder {
             width: settings.width,
             height: settings.height,
         })
+    }
+
+    /// What [`VideoEncoder::start`] checks before ffmpeg starts, for callers that want to
+    /// know before they compute any frame: `target`'s container holds `codec`, `crf` is in the
+    /// codec's range, and `target`'s directory exists.
+    pub fn check_target(target: &Path, codec: Codec, crf: Option<u32>) -> Result<(), VideoError> {
+        codec
+            .check_container(target)
+            .and_then(|()| codec.check_crf(crf))
+            .map_err(VideoError::Settings)?;
+        match target.parent().filter(|d| !d.as_os_str().is_empty()) {
+            Some(dir) if !dir.is_dir() => Err(VideoError::NoOutputDirectory(dir.to_path_buf())),
+            _ => Ok(()),
+        }
     }
 
     /// The process id of the running ffmpeg (`None` once finished), for monitoring.
