@@ -38,9 +38,7 @@ impl VideoArgs {
             fps: self.fps,
             duration_in_frames: self.duration,
         };
-        video
-            .check()
-            .map_err(|e| anyhow::anyhow!("--width/--height/--fps/--duration: {e}"))?;
+        video.check().context("--width/--height/--fps/--duration")?;
         Ok(video)
     }
 

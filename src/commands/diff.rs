@@ -75,10 +75,7 @@ pub fn run(args: DiffArgs) -> Result<ExitCode> {
     let config = args.sandbox.config()?;
     let video = args.video.video()?;
     let props = args.video.props()?;
-    let frames = args
-        .frames
-        .resolve_some(video.duration_in_frames)
-        .map_err(anyhow::Error::msg)?;
+    let frames = args.frames.resolve_some(video.duration_in_frames)?;
     let jobs = args
         .jobs
         .unwrap_or_else(|| {

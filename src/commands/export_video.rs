@@ -60,10 +60,7 @@ pub fn run(scene: &Path, args: &VideoExportArgs) -> Result<ExitCode> {
         .context("no scene")?;
     let name = file.name();
     let video = args.video.video()?;
-    let frames = args
-        .frames
-        .resolve_some(video.duration_in_frames)
-        .map_err(anyhow::Error::msg)?;
+    let frames = args.frames.resolve_some(video.duration_in_frames)?;
     let compiled = match Compiler::default().compile(&name, &file.tsx) {
         Ok(compiled) => compiled,
         Err(error) => {

@@ -261,9 +261,7 @@ pub fn run(args: FidelityArgs) -> Result<ExitCode> {
 fn trees(args: &FidelityArgs, file: &SceneFile) -> Result<Vec<Job>> {
     let video = args.video.video()?;
     let frames = match &args.frames {
-        Some(selection) => selection
-            .resolve_some(video.duration_in_frames)
-            .map_err(anyhow::Error::msg)?,
+        Some(selection) => selection.resolve_some(video.duration_in_frames)?,
         None => frames_to_compare(video.duration_in_frames, args.frames_per_scene),
     };
     let compiled = Compiler::default()

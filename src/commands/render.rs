@@ -50,10 +50,7 @@ pub fn run(args: RenderArgs) -> Result<ExitCode> {
         .next()
         .context("no scene")?;
     let video = args.video.video()?;
-    let frames = args
-        .frames
-        .resolve_some(video.duration_in_frames)
-        .map_err(anyhow::Error::msg)?;
+    let frames = args.frames.resolve_some(video.duration_in_frames)?;
     let config = args.sandbox.config()?;
     let name = scene.name();
     let compiled = match Compiler::default().compile(&name, &scene.tsx) {

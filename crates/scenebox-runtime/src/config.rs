@@ -72,33 +72,38 @@ impl VideoConfig {
     /// An error naming the first setting out of range: a size of 1 to [`Self::MAX_SIDE`]
     /// pixels, a finite frame rate above 0 and at most [`Self::MAX_FPS`], and a duration of 1
     /// to [`Self::MAX_DURATION`] frames.
-    pub fn check(&self) -> Result<(), String> {
+    pub fn check(&self) -> Result<(), InvalidVideoConfig> {
         let side = 1..=Self::MAX_SIDE;
         if !side.contains(&self.width) || !side.contains(&self.height) {
-            return Err(format!(
+            return Err(InvalidVideoConfig(format!(
                 "a video of {}x{} pixels: width and height must be 1 to {}",
                 self.width,
                 self.height,
                 Self::MAX_SIDE
-            ));
+            )));
         }
         if !(self.fps.is_finite() && self.fps > 0.0 && self.fps <= Self::MAX_FPS) {
-            return Err(format!(
+            return Err(InvalidVideoConfig(format!(
                 "a video at {} fps: the frame rate must be above 0 and at most {}",
                 self.fps,
                 Self::MAX_FPS
-            ));
+            )));
         }
         if !(1..=Self::MAX_DURATION).contains(&self.duration_in_frames) {
-            return Err(format!(
+            return Err(InvalidVideoConfig(format!(
                 "a video of {} frames: the duration must be 1 to {} frames",
                 self.duration_in_frames,
                 Self::MAX_DURATION
-            ));
+            )));
         }
         Ok(())
     }
 }
+
+/// Video settings out of range, with a message naming the setting.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("{0}")]
+pub struct InvalidVideoConfig(pub String);
 
 impl Default for VideoConfig {
     fn default() -> Self {

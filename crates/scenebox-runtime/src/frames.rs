@@ -28,13 +28,21 @@ impl FrameSelection {
 
     /// [`FrameSelection::resolve`], or an error when no frame of `0..duration` is selected
     /// (`500..510` of a 150-frame scene), so a job is not answered with an empty success.
-    pub fn resolve_some(&self, duration: u32) -> Result<Vec<u32>, String> {
+    pub fn resolve_some(&self, duration: u32) -> Result<Vec<u32>, NoFramesSelected> {
         let frames = self.resolve(duration);
         if frames.is_empty() {
-            return Err(format!("no frames selected within 0..{duration}"));
+            return Err(NoFramesSelected { duration });
         }
         Ok(frames)
     }
+}
+
+/// A frame selection that selects no frame of the composition.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[error("no frames selected within 0..{duration}")]
+pub struct NoFramesSelected {
+    /// The composition's length in frames.
+    pub duration: u32,
 }
 
 impl FromStr for FrameSelection {

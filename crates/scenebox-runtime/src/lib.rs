@@ -23,9 +23,11 @@ mod tree;
 mod watchdog;
 mod worker_process;
 
-pub use config::{HostData, Limits, Model, RetryPolicy, RuntimeConfig, VideoConfig};
+pub use config::{
+    HostData, InvalidVideoConfig, Limits, Model, RetryPolicy, RuntimeConfig, VideoConfig,
+};
 pub use error::{ErrorKind, RenderError};
-pub use frames::FrameSelection;
+pub use frames::{FrameSelection, NoFramesSelected};
 pub use pool::{IsolatePool, PoolError, RenderJob};
 pub use render::{
     render, Attempt, FrameResult, RenderOutcome, RenderRequest, RenderTimings, SceneRender,

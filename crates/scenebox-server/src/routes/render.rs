@@ -367,7 +367,7 @@ pub(crate) async fn plan(
         Some(Frames::List(list)) => FrameSelection::List(list),
     }
     .resolve_some(video.duration_in_frames)
-    .map_err(ApiError::bad_request)?;
+    .map_err(|e| ApiError::bad_request(e.to_string()))?;
     Ok(Plan {
         mode,
         video,
