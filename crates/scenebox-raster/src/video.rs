@@ -92,29 +92,7 @@ impl Codec {
     /// An error unless `target`'s extension names a container this codec is written in:
     /// `.mp4` (H.264, VP9), `.mov` (H.264, ProRes), `.mkv` (all three) or `.webm` (VP9).
     pub fn check_container(self, target: &Path) -> Result<(), String> {
-        let extension = target.extension().and_then(|e| e.to_str()).unwrap_or("");
-        let fits = match extension {
-            "mp4" => matches!(self, Self::H264 | Self::Vp9),
-            "mov" => matches!(self, Self::H264 | Self::Prores),
-            "mkv" => true,
-            "webm" => self == Self::Vp9,
-            _ => {
-                return Err(format!(
-                    "{}: a video file ends in .mp4, .mov, .mkv or .webm",
-                    target.display()
-                ))
-            }
-        };
-        if fits {
-            Ok(())
-        } else {
-            Err(format!(
-                "{}: {} cannot be written in a .{extension} file (it goes in .{})",
-                target.display(),
-                self.as_str(),
-                self.extension()
-            ))
-        }
+        Container::for_codec(target, self).map(|_| ())
     }
 
     /// The layout frames are sent in: 4:2:0 for the codecs that encode 4:2:0 (converted by the
@@ -165,6 +143,75 @@ impl Codec {
             args.extend(["-crf".to_string(), crf.to_string()]);
         }
         args
+    }
+}
+
+/// The file formats a video is written in, named by the target's extension.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Container {
+    Mp4,
+    Mov,
+    Mkv,
+    Webm,
+}
+
+impl Container {
+    /// The container `target`'s extension names, if it holds `codec`; otherwise why not.
+    fn for_codec(target: &Path, codec: Codec) -> Result<Self, String> {
+        let extension = target.extension().and_then(|e| e.to_str()).unwrap_or("");
+        let container = match extension {
+            "mp4" => Self::Mp4,
+            "mov" => Self::Mov,
+            "mkv" => Self::Mkv,
+            "webm" => Self::Webm,
+            _ => {
+                return Err(format!(
+                    "{}: a video file ends in .mp4, .mov, .mkv or .webm",
+                    target.display()
+                ))
+            }
+        };
+        let holds = match container {
+            Self::Mp4 => matches!(codec, Codec::H264 | Codec::Vp9),
+            Self::Mov => matches!(codec, Codec::H264 | Codec::Prores),
+            Self::Mkv => true,
+            Self::Webm => codec == Codec::Vp9,
+        };
+        if holds {
+            Ok(container)
+        } else {
+            Err(format!(
+                "{}: {} cannot be written in a .{extension} file (it goes in .{})",
+                target.display(),
+                codec.as_str(),
+                codec.extension()
+            ))
+        }
+    }
+
+    /// ffmpeg's name for it (`-f`).
+    fn ffmpeg_format(self) -> &'static str {
+        match self {
+            Self::Mp4 => "mp4",
+            Self::Mov => "mov",
+            Self::Mkv => "matroska",
+            Self::Webm => "webm",
+        }
+    }
+}
+
+/// The checks of [`VideoEncoder::check_target`], and the container they found.
+fn checked_container(
+    target: &Path,
+    codec: Codec,
+    crf: Option<u32>,
+) -> Result<Container, VideoError> {
+    let container = Container::for_codec(target, codec)
+        .and_then(|container| codec.check_crf(crf).map(|()| container))
+        .map_err(VideoError::Settings)?;
+    match target.parent().filter(|d| !d.as_os_str().is_empty()) {
+        Some(dir) if !dir.is_dir() => Err(VideoError::NoOutputDirectory(dir.to_path_buf())),
+        _ => Ok(container),
     }
 }
 
@@ -264,18 +311,12 @@ pub struct VideoEncoder {
 impl VideoEncoder {
     /// Starts ffmpeg writing `target` (through a temporary file beside it).
     pub fn start(target: &Path, settings: &VideoSettings) -> Result<Self, VideoError> {
-        Self::check_target(target, settings.codec, settings.crf)?;
+        let container = checked_container(target, settings.codec, settings.crf)?;
         let name = target
             .file_name()
             .map(|n| n.to_string_lossy().into_owned())
             .unwrap_or_else(|| "video".into());
         let partial = target.with_file_name(format!(".{name}.partial-{}", std::process::id()));
-        let format = match target.extension().and_then(|e| e.to_str()) {
-            Some("webm") => "webm",
-            Some("mov") => "mov",
-            Some("mkv") => "matroska",
-            _ => "mp4", // checked above: .mp4
-        };
         let input = settings.codec.input_format();
         let mut command = Command::new("ffmpeg");
         command
@@ -296,7 +337,11 @@ impl VideoEncoder {
         }
         if !settings.audio.is_empty() {
             let length = settings.frames as f64 / settings.fps;
-            let codec = if format == "webm" { "libopus" } else { "aac" };
+            let codec = if container == Container::Webm {
+                "libopus"
+            } else {
+                "aac"
+            };
             command
                 .args(["-filter_complex", &filter_graph(&settings.audio, length)])
                 .args([
@@ -306,7 +351,12 @@ impl VideoEncoder {
         without_transparent_huge_pages(&mut command);
         command
             .args(settings.codec.arguments(settings.crf))
-            .args(["-r", &settings.fps.to_string(), "-f", format])
+            .args([
+                "-r",
+                &settings.fps.to_string(),
+                "-f",
+                container.ffmpeg_format(),
+            ])
             .arg(&partial)
             .stdin(Stdio::piped())
             .stdout(Stdio::null())
@@ -345,14 +395,7 @@ impl VideoEncoder {
     /// know before they compute any frame: `target`'s container holds `codec`, `crf` is in the
     /// codec's range, and `target`'s directory exists.
     pub fn check_target(target: &Path, codec: Codec, crf: Option<u32>) -> Result<(), VideoError> {
-        codec
-            .check_container(target)
-            .and_then(|()| codec.check_crf(crf))
-            .map_err(VideoError::Settings)?;
-        match target.parent().filter(|d| !d.as_os_str().is_empty()) {
-            Some(dir) if !dir.is_dir() => Err(VideoError::NoOutputDirectory(dir.to_path_buf())),
-            _ => Ok(()),
-        }
+        checked_container(target, codec, crf).map(|_| ())
     }
 
     /// The process id of the running ffmpeg (`None` once finished), for monitoring.
